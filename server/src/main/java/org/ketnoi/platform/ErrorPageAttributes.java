@@ -1,0 +1,24 @@
+package org.ketnoi.platform;
+
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.WebRequest;
+
+/** Adds the message key of the friendly error page (400, 403, 404 or 500 family) to Boot's error model. */
+@Component
+class ErrorPageAttributes extends DefaultErrorAttributes {
+
+    private static final Set<Integer> PAGES = Set.of(400, 403, 404, 500);
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = super.getErrorAttributes(request, options);
+        Object status = attributes.get("status");
+        int code = status instanceof Integer i ? i : 500;
+        attributes.put("errorKey", "error." + (PAGES.contains(code) ? code : code >= 500 ? 500 : 400));
+        return attributes;
+    }
+}

@@ -1,0 +1,37 @@
+package org.ketnoi.platform;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page's shell needs: the language links for the current page and the active language. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class PageShell {
+
+    @ModelAttribute("shell")
+    Shell shell(HttpServletRequest request, Locale locale) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        UriComponentsBuilder uri = original != null
+                ? UriComponentsBuilder.fromPath(original.toString())
+                : ServletUriComponentsBuilder.fromRequest(request).scheme(null).host(null).port(null);
+        boolean english = "en".equals(locale.getLanguage());
+        return new Shell(english, english ? "en" : "vi",
+                uri.cloneBuilder().replaceQueryParam("lang", "vi").build().toUriString(),
+                uri.cloneBuilder().replaceQueryParam("lang", "en").build().toUriString(),
+                request.getRequestURI());
+    }
+
+    /** A bad code in a page's address: the friendly 400 or 404 page, with the reason shown. */
+    @org.springframework.web.bind.annotation.ExceptionHandler({InvalidInput.class, NotFound.class})
+    void refuse(RuntimeException e, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(e instanceof NotFound ? 404 : 400, e.getMessage());
+    }
+
+    /** Page-wide values: {@code shell.english}, {@code shell.viUrl}, {@code shell.enUrl}. */
+    record Shell(boolean english, String lang, String viUrl, String enUrl, String path) {
+    }
+}
