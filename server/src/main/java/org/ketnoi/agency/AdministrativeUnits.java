@@ -52,11 +52,11 @@ public class AdministrativeUnits {
         }
         return jdbc.sql("""
                         select * from agency.commune
-                        where (search_key like :pattern or code = :code)
+                        where (search_key like all (:patterns) or code = :code)
                           and (cast(:province as text) is null or province_code = :province)
                         order by (search_key like :prefix) desc, province_code, code
                         limit :limit""")
-                .param("pattern", "%" + escapeLike(key) + "%")
+                .param("patterns", wordPatterns(key))
                 .param("prefix", "%" + escapeLike(key))
                 .param("code", query.trim())
                 .param("province", within.map(ProvinceCode::value).orElse(null))
@@ -67,8 +67,8 @@ public class AdministrativeUnits {
     public List<Province> searchProvinces(String query) {
         String key = SearchKey.of(query);
         return jdbc.sql("select " + PROVINCE_COLUMNS
-                        + " from agency.province p where p.search_key like ? or p.code = ? order by p.code")
-                .param("%" + escapeLike(key) + "%").param(query.trim())
+                        + " from agency.province p where p.search_key like all (?) or p.code = ? order by p.code")
+                .param(wordPatterns(key)).param(query.trim())
                 .query(AdministrativeUnits::province).list();
     }
 
@@ -81,6 +81,11 @@ public class AdministrativeUnits {
     public Optional<BirthRegistrationProvince> birthRegistrationProvince(String code) {
         return jdbc.sql("select code, name from agency.birth_registration_province where code = ?")
                 .param(code).query(BirthRegistrationProvince.class).optional();
+    }
+
+    /** One LIKE pattern per word typed: every word must appear, in any order. */
+    static String[] wordPatterns(String key) {
+        return java.util.Arrays.stream(key.split(" ")).map(w -> "%" + escapeLike(w) + "%").toArray(String[]::new);
     }
 
     static String escapeLike(String s) {

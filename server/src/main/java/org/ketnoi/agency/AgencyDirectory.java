@@ -80,12 +80,12 @@ public class AgencyDirectory {
         String key = SearchKey.of(query);
         return jdbc.sql("""
                         select a.* from agency.agency a join agency.agency_level l on l.code = a.level_code
-                        where (a.search_key like :pattern or a.id = :id)
+                        where (a.search_key like all (:patterns) or a.id = :id)
                           and (cast(:level as text) is null or a.level_code = :level)
                           and (cast(:province as text) is null or a.province_code = :province)
                         order by l.rank, a.province_code nulls first, a.id
                         limit :limit""")
-                .param("pattern", "%" + AdministrativeUnits.escapeLike(key) + "%")
+                .param("patterns", AdministrativeUnits.wordPatterns(key))
                 .param("id", query == null ? "" : query.trim().toUpperCase(java.util.Locale.ROOT))
                 .param("level", level.orElse(null))
                 .param("province", province.map(ProvinceCode::value).orElse(null))

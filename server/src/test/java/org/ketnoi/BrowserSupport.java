@@ -1,0 +1,108 @@
+package org.ketnoi;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One headless Debian Chromium for the whole test JVM (starting it costs seconds), a fresh context per
+ * test, full-page screenshots under {@code target/screenshots/}, and the axe-core accessibility check.
+ */
+public final class BrowserSupport {
+
+    /** Surefire runs with the server module as working directory. */
+    public static final Path SCREENSHOTS = Paths.get("target/screenshots");
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserSupport() {
+    }
+
+    /** The shared browser, launched on first use and closed when the JVM exits. */
+    public static synchronized Browser browser() {
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+            Runtime.getRuntime().addShutdownHook(new Thread(BrowserSupport::close, "playwright-close"));
+        }
+        return browser;
+    }
+
+    /** A fresh context (own cookies, so the language choice of one test does not leak into another). */
+    public static BrowserContext newContext() {
+        return newContext(new Browser.NewContextOptions());
+    }
+
+    public static BrowserContext newContext(Browser.NewContextOptions options) {
+        BrowserContext context = browser().newContext(options.setViewportSize(1280, 900).setLocale("en-US"));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    /** Writes a full-page PNG to {@code target/screenshots/<name>.png} and returns its path. */
+    public static Path screenshot(Page page, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    /** Runs axe-core on the page and fails with a readable list of every serious or critical violation. */
+    public static void assertNoSeriousAxeViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        if (results.isErrored()) {
+            fail("axe-core could not analyse " + page.url() + ": " + results.getErrorMessage());
+        }
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .toList();
+        if (!serious.isEmpty()) {
+            fail("Accessibility violations on " + page.url() + ":\n" + serious.stream()
+                    .map(BrowserSupport::describe)
+                    .collect(Collectors.joining("\n")));
+        }
+    }
+
+    private static String describe(Rule rule) {
+        return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n" + rule.getNodes().stream()
+                .map(BrowserSupport::describe)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(CheckedNode node) {
+        String summary = node.getFailureSummary() == null ? "" : " – " + node.getFailureSummary().replace('\n', ' ');
+        return "    " + node.getTarget() + summary;
+    }
+
+    private static synchronized void close() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (playwright != null) {
+                playwright.close();
+            }
+        }
+    }
+}
