@@ -179,6 +179,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     public void close() throws IOException {
         if (postgres != null) {
             postgres.close();
+            log.info("Embedded PostgreSQL stopped");
         }
     }
 }
