@@ -9,8 +9,10 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -62,13 +64,23 @@ public final class BrowserSupport {
 
     /** Writes a full-page PNG to {@code target/screenshots/<name>.png} and returns its path. */
     public static Path screenshot(Page page, String name) {
+        // A click only waits for the navigation to commit; a long page may still be streaming in.
+        page.waitForLoadState(LoadState.LOAD);
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
     }
 
+    /** Writes a PNG of one element, for a closer look at a chart or a form. */
+    public static Path screenshot(Locator element, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        element.screenshot(new Locator.ScreenshotOptions().setPath(file));
+        return file;
+    }
+
     /** Runs axe-core on the page and fails with a readable list of every serious or critical violation. */
     public static void assertNoSeriousAxeViolations(Page page) {
+        page.waitForLoadState(LoadState.LOAD);
         AxeResults results = new AxeBuilder(page).analyze();
         if (results.isErrored()) {
             fail("axe-core could not analyse " + page.url() + ": " + results.getErrorMessage());
@@ -76,6 +88,11 @@ public final class BrowserSupport {
         List<Rule> serious = results.getViolations().stream()
                 .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
                 .toList();
+        // Minor and moderate findings do not fail the build, but they should not go unseen either.
+        results.getViolations().stream()
+                .filter(rule -> !BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .forEach(rule -> System.out.println("axe (" + rule.getImpact() + ") on " + page.url() + ": "
+                        + rule.getId() + " " + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()));
         if (!serious.isEmpty()) {
             fail("Accessibility violations on " + page.url() + ":\n" + serious.stream()
                     .map(BrowserSupport::describe)

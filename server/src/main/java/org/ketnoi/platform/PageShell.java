@@ -27,7 +27,9 @@ class PageShell {
 
     /** A bad code in a page's address: the friendly 400 or 404 page, with the reason shown. */
     @org.springframework.web.bind.annotation.ExceptionHandler({InvalidInput.class, NotFound.class})
-    void refuse(RuntimeException e, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    void refuse(RuntimeException e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        request.setAttribute(ErrorPageAttributes.REASON, e.getMessage());
         response.sendError(e instanceof NotFound ? 404 : 400, e.getMessage());
     }
 

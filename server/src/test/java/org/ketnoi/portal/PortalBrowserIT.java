@@ -10,7 +10,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,12 +81,19 @@ class PortalBrowserIT {
     @Test
     void unitBrowserFindsBaDinhWardUnderHanoiByClickingAndBySearchWithoutDiacritics() {
         page.navigate("/units");
+        assertThat(page.locator("#provinces tbody tr")).hasCount(34);
+        Locator chart = page.locator("svg.kn-chart");
+        assertThat(chart.locator("rect.kn-bar")).hasCount(34);
+        assertThat(chart).containsText("Hà Nội");
+        screenshot(chart, "units-chart");
         assertNoSeriousAxeViolations(page);
         page.locator("#provinces").getByRole(AriaRole.LINK, exactName("Thành phố Hà Nội")).click();
 
         assertThat(page).hasURL(Pattern.compile("/units/01$"));
         assertThat(heading()).hasText("Thành phố Hà Nội");
         assertThat(page.locator("#communes").getByRole(AriaRole.CELL, exactName("Phường Ba Đình"))).hasCount(1);
+        assertThat(page.locator("main").getByRole(AriaRole.LINK, exactName("Ủy ban nhân dân Thành phố Hà Nội")))
+                .hasAttribute("href", "/agencies/000.00.00.H01");
         screenshot(page, "units-hanoi");
         assertNoSeriousAxeViolations(page);
 
@@ -107,7 +116,6 @@ class PortalBrowserIT {
         page.getByLabel("Tìm cơ quan").fill("tu phap ha noi");
         searchButton().click();
 
-        screenshot(page, "debug-agencies");
         Locator justice = page.locator("#agencies").getByRole(AriaRole.LINK, exactName("Sở Tư pháp Thành phố Hà Nội"));
         assertThat(justice).hasCount(1);
         assertNoSeriousAxeViolations(page);
@@ -148,9 +156,10 @@ class PortalBrowserIT {
     @Test
     void errorPagesAreFriendlyInBothLanguages() {
         Response missing = page.navigate("/no-such-page");
-        org.assertj.core.api.Assertions.assertThat(missing.status()).isEqualTo(404);
+        Assertions.assertThat(missing.status()).isEqualTo(404);
         assertThat(page.locator("html")).hasAttribute("lang", "vi");
         assertThat(heading()).hasText("Không tìm thấy trang");
+        assertThat(page.locator("#error-reason")).hasCount(0);
         assertThat(page.locator("main").getByRole(AriaRole.LINK, exactName("Về trang chủ"))).isVisible();
         screenshot(page, "error-404-vi");
         assertNoSeriousAxeViolations(page);
@@ -162,10 +171,31 @@ class PortalBrowserIT {
         assertNoSeriousAxeViolations(page);
 
         Response invalid = page.navigate("/units/abc?lang=vi");
-        org.assertj.core.api.Assertions.assertThat(invalid.status()).isEqualTo(400);
+        Assertions.assertThat(invalid.status()).isEqualTo(400);
         assertThat(heading()).hasText("Yêu cầu không hợp lệ");
+        assertThat(page.locator("#error-reason")).containsText("exactly 2 digits");
         screenshot(page, "error-400-vi");
         assertNoSeriousAxeViolations(page);
+    }
+
+    @Test
+    void pagesFitAPhoneScreenWithoutScrollingSideways() {
+        try (BrowserContext phone = BrowserSupport.newContext(new Browser.NewContextOptions().setBaseURL(base()))) {
+            Page small = phone.newPage();
+            small.setViewportSize(375, 740);
+            for (String path : new String[] {"/", "/units", "/units/01", "/agencies", "/agencies/000.00.03.H01",
+                    "/no-such-page?lang=en"}) {
+                small.navigate(path);
+                small.waitForLoadState(LoadState.LOAD);
+                Object overflow = small.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+                Assertions.assertThat(((Number) overflow).intValue())
+                        .as("pixels that %s overflows sideways at 375px", path).isLessThanOrEqualTo(0);
+                if (path.equals("/")) {
+                    screenshot(small, "home-phone");
+                }
+            }
+            screenshot(small, "error-404-phone");
+        }
     }
 
     @Test
