@@ -29,7 +29,7 @@ public class AdministrativeUnits {
     public Province province(ProvinceCode code) {
         return jdbc.sql("select " + PROVINCE_COLUMNS + " from agency.province p where p.code = ?")
                 .param(code.value()).query(AdministrativeUnits::province).optional()
-                .orElseThrow(() -> new NotFound("No province has the code " + code));
+                .orElseThrow(() -> new NotFound("province", code, "No province has the code " + code));
     }
 
     public List<Commune> communes(ProvinceCode province) {
@@ -41,7 +41,7 @@ public class AdministrativeUnits {
     public Commune commune(CommuneCode code) {
         return jdbc.sql("select * from agency.commune where code = ?").param(code.value())
                 .query(AdministrativeUnits::commune).optional()
-                .orElseThrow(() -> new NotFound("No commune-level unit has the code " + code));
+                .orElseThrow(() -> new NotFound("commune", code, "No commune-level unit has the code " + code));
     }
 
     /** Communes whose name contains the words typed, with or without diacritics, or whose code is given. */

@@ -31,7 +31,7 @@ public class AgencyDirectory {
     }
 
     public Agency agency(AgencyId id) {
-        return find(id).orElseThrow(() -> new NotFound("No agency has the identifier " + id));
+        return find(id).orElseThrow(() -> new NotFound("agency", id, "No agency has the identifier " + id));
     }
 
     public Optional<Agency> find(AgencyId id) {
@@ -63,7 +63,7 @@ public class AgencyDirectory {
                         select a.* from up join agency.agency a on a.id = up.id order by up.depth desc""")
                 .param(id.value()).query(AgencyDirectory::agency).list();
         if (path.isEmpty()) {
-            throw new NotFound("No agency has the identifier " + id);
+            throw new NotFound("agency", id, "No agency has the identifier " + id);
         }
         return path;
     }

@@ -16,7 +16,7 @@ public record AgencyId(@com.fasterxml.jackson.annotation.JsonValue String value)
     public AgencyId {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw new InvalidInput("agencyId", "An agency identifier has the shape 000.00.00.H01 "
-                    + "(3 digits, 2 letters or digits twice, then G or H and 2 digits), got '" + value + "'");
+                    + "(3 digits, 2 letters or digits twice, then G or H and 2 digits), got '" + value + "'", value);
         }
     }
 

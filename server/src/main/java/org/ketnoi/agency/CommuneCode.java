@@ -8,7 +8,7 @@ public record CommuneCode(@com.fasterxml.jackson.annotation.JsonValue String val
     public CommuneCode {
         if (value == null || !value.matches("[0-9]{5}")) {
             throw new InvalidInput("communeCode",
-                    "A commune code has exactly 5 digits (e.g. 00004 for Phường Ba Đình), got '" + value + "'");
+                    "A commune code has exactly 5 digits (e.g. 00004 for Phường Ba Đình), got '" + value + "'", value);
         }
     }
 

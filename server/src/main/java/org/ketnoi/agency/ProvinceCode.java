@@ -8,7 +8,7 @@ public record ProvinceCode(@com.fasterxml.jackson.annotation.JsonValue String va
     public ProvinceCode {
         if (value == null || !value.matches("[0-9]{2}")) {
             throw new InvalidInput("provinceCode",
-                    "A province code has exactly 2 digits (e.g. 01 for Hà Nội), got '" + value + "'");
+                    "A province code has exactly 2 digits (e.g. 01 for Hà Nội), got '" + value + "'", value);
         }
     }
 

@@ -12,6 +12,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageShell {
 
+    private final org.springframework.context.MessageSource messages;
+
+    PageShell(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request, Locale locale) {
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -27,9 +33,10 @@ class PageShell {
 
     /** A bad code in a page's address: the friendly 400 or 404 page, with the reason shown. */
     @org.springframework.web.bind.annotation.ExceptionHandler({InvalidInput.class, NotFound.class})
-    void refuse(RuntimeException e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+    void refuse(RuntimeException e, Locale locale, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
-        request.setAttribute(ErrorPageAttributes.REASON, e.getMessage());
+        request.setAttribute(ErrorPageAttributes.REASON, messages.getMessage(
+                e instanceof NotFound n ? n.resolvable() : ((InvalidInput) e).resolvable(), locale));
         response.sendError(e instanceof NotFound ? 404 : 400, e.getMessage());
     }
 

@@ -173,9 +173,14 @@ class PortalBrowserIT {
         Response invalid = page.navigate("/units/abc?lang=vi");
         Assertions.assertThat(invalid.status()).isEqualTo(400);
         assertThat(heading()).hasText("Yêu cầu không hợp lệ");
-        assertThat(page.locator("#error-reason")).containsText("exactly 2 digits");
+        assertThat(page.locator("#error-reason")).containsText("Mã tỉnh gồm đúng 2 chữ số");
         screenshot(page, "error-400-vi");
         assertNoSeriousAxeViolations(page);
+
+        Response unknownAgency = page.navigate("/agencies/000.00.00.H99?lang=en");
+        Assertions.assertThat(unknownAgency.status()).isEqualTo(404);
+        assertThat(heading()).hasText("Page not found");
+        assertThat(page.locator("#error-reason")).containsText("No agency has the identifier 000.00.00.H99.");
     }
 
     @Test
