@@ -104,7 +104,8 @@ final class EmbeddedPostgresPeer {
         command.add(binDir.resolve(tool.getFirst()).toString());
         command.addAll(tool.subList(1, tool.size()));
         // To a file, not a pipe: the postmaster inherits pg_ctl's output and outlives it.
-        Commands.Timed timed = Commands.timed(command, workingDir, ProcessBuilder.Redirect.appendTo(log.toFile()), TIMEOUT);
+        Commands.Timed timed = Commands.timed(command, workingDir, ProcessBuilder.Redirect.appendTo(log.toFile()),
+                TIMEOUT);
         if (timed.exitCode() != 0) {
             throw new BenchmarkFailed(String.join(" ", command) + " failed with code " + timed.exitCode()
                     + "; see " + log);

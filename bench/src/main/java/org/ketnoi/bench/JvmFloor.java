@@ -26,7 +26,8 @@ final class JvmFloor {
     }
 
     Commands.Timed measure(Path workingDir) {
-        Commands.Timed timed = Commands.timed(command(), workingDir, ProcessBuilder.Redirect.DISCARD, Duration.ofSeconds(60));
+        Commands.Timed timed = Commands.timed(command(), workingDir, ProcessBuilder.Redirect.DISCARD,
+                Duration.ofSeconds(60));
         if (timed.exitCode() != 0) {
             throw new BenchmarkFailed(String.join(" ", command()) + " failed with code " + timed.exitCode());
         }

@@ -83,7 +83,8 @@ final class KetnoiServer implements AutoCloseable {
             waitFor(Duration.ofSeconds(10));
         }
         long jvmExitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        boolean postgresStopped = postmaster.map(pm -> awaitExit(pm, Duration.ofSeconds(30))).orElse(true);
+        boolean postgresStopped = postmaster.map(pm -> ProcState.awaitStopped(pm.pid(), Duration.ofSeconds(30)))
+                .orElse(true);
         long totalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         boolean clean = exited && postgresStopped && !Files.exists(cluster().resolve("postmaster.pid"));
         return new Shutdown(totalMillis, jvmExitMillis, exited ? process.exitValue() : -1, clean);
@@ -115,15 +116,6 @@ final class KetnoiServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception e) {
-            return !process.isAlive();
         }
     }
 

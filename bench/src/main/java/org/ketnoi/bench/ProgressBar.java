@@ -50,7 +50,7 @@ final class ProgressBar implements AutoCloseable {
     }
 
     synchronized void redraw() {
-        String line = line(done, total, nanoClock.getAsLong() - startedAt, activity);
+        String line = fit(line(done, total, nanoClock.getAsLong() - startedAt, activity), width());
         int padding = Math.max(0, lastLength - line.length());
         out.print("\r" + line + " ".repeat(padding));
         out.flush();
@@ -67,6 +67,19 @@ final class ProgressBar implements AutoCloseable {
         return String.format(Locale.ROOT, "[%s%s] %d/%d runs  %s elapsed  %s runs/min  %s  %s",
                 "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), done, total, clock(elapsedSeconds), rate, left,
                 activity);
+    }
+
+    /** A line longer than the terminal wraps, and \r then redraws only its last part. */
+    static String fit(String line, int width) {
+        return line.length() <= width ? line : line.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    private static int width() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").trim()) - 1;
+        } catch (NumberFormatException e) {
+            return 119;
+        }
     }
 
     static String clock(double seconds) {

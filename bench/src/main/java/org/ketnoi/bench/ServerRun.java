@@ -6,11 +6,15 @@ package org.ketnoi.bench;
  * @param run the repetition, from 1
  * @param dataDir fresh (empty folder: new cluster, migrations, reference data) or existing
  * @param port the HTTP port it was given
+ * @param busyBefore share of all cores busy in the second before launch (see QuietMachine)
  * @param healthyMillis launch to the first health UP
+ * @param jvmCpuMillis CPU time (user + system) the server JVM used from launch to healthy, or -1
+ * @param machineBusy share of both cores busy (all processes) from launch to healthy, or NaN
  * @param jvm the server JVM alone
  * @param postgres the cluster's postmaster and all its children
  */
-record ServerRun(int run, DataDir dataDir, int port, long healthyMillis, Memory jvm, Memory postgres,
+record ServerRun(int run, DataDir dataDir, int port, double busyBefore, long healthyMillis, long jvmCpuMillis,
+        double machineBusy, Memory jvm, Memory postgres,
         KetnoiServer.Shutdown shutdown) {
 
     enum DataDir {

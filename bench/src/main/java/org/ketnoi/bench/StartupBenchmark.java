@@ -26,6 +26,8 @@ final class StartupBenchmark {
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
     /** Memory is read after this pause, once start-up's last allocations and GC have settled. */
     static final Duration SETTLE = Duration.ofSeconds(5);
+    /** How long to wait for other jobs on the machine to finish before each measurement. */
+    static final Duration QUIET_WAIT = Duration.ofMinutes(2);
     /** Fresh server, existing server, PostgreSQL alone, initdb, java -version. */
     static final int MEASUREMENTS_PER_RUN = 5;
 
@@ -36,6 +38,7 @@ final class StartupBenchmark {
     private final JvmFloor jvmFloor;
     private final HttpClient http;
     private final Cleanup cleanup;
+    private final QuietMachine quietMachine;
     private Optional<Path> postgresBinary = Optional.empty();
     private EmbeddedPostgresPeer postgresPeer;
 
@@ -47,6 +50,7 @@ final class StartupBenchmark {
         this.jvmFloor = new JvmFloor(launch);
         this.http = HealthProbe.newClient();
         this.cleanup = new Cleanup();
+        this.quietMachine = new QuietMachine(QUIET_WAIT);
     }
 
     void run() {
@@ -88,13 +92,18 @@ final class StartupBenchmark {
 
     private ServerRun measureServer(int run, ServerRun.DataDir kind, Path dataDir, Path runDir, ProgressBar progress) {
         String label = "run " + run + "/" + options.runs() + ": " + kind.label + " data dir";
+        double busyBefore = quietMachine.await(text -> progress.activity(label + ", " + text));
         int port = FreePort.find();
         progress.activity(label + ", starting on port " + port);
         Path log = runDir.resolve("server-" + kind.label + ".log");
+        CpuSample cpuBefore = CpuSample.read();
         KetnoiServer server = KetnoiServer.launch(launch, port, dataDir, log);
         cleanup.register(server);
         try {
             long healthy = server.awaitHealthy(new HealthProbe(http, port), HEALTHY_TIMEOUT);
+            // CPU time is far less sensitive than wall time to other jobs on a shared machine.
+            long jvmCpu = server.handle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            double machineBusy = CpuSample.read().busyShareSince(cpuBefore);
             progress.activity(label + ", healthy in " + seconds(healthy) + ", settling " + SETTLE.toSeconds() + " s");
             KetnoiServer.sleepNanos(SETTLE.toNanos());
 
@@ -110,7 +119,7 @@ final class StartupBenchmark {
             progress.activity(label + ", stopping (SIGTERM)");
             KetnoiServer.Shutdown shutdown = server.stop(postmaster, SHUTDOWN_TIMEOUT);
             progress.runDone();
-            return new ServerRun(run, kind, port, healthy, jvm, postgres, shutdown);
+            return new ServerRun(run, kind, port, busyBefore, healthy, jvmCpu, machineBusy, jvm, postgres, shutdown);
         } finally {
             server.close();
             cleanup.done(server);
@@ -122,6 +131,7 @@ final class StartupBenchmark {
         EmbeddedPostgresPeer postgres = postgresPeer();
         Path log = runDir.resolve("peers.log");
 
+        quietMachine.await(text -> progress.activity(label + "PostgreSQL alone, " + text));
         int port = FreePort.find();
         progress.activity(label + "PostgreSQL alone, pg_ctl start");
         AutoCloseable stopOnInterrupt = () -> postgres.stop(cluster, log);

@@ -81,6 +81,12 @@ final class StartupReport {
         line("| Measure | Fresh data directory | Existing data directory |");
         line("|---|---|---|");
         row("Launch to health UP", fresh, existing, s -> s.healthyMillis() / 1000.0, "%.2f s");
+        row("CPU time of the server JVM until healthy", fresh, existing,
+                s -> s.jvmCpuMillis() < 0 ? Double.NaN : s.jvmCpuMillis() / 1000.0, "%.2f s");
+        row("Machine CPU busy during the start (all processes, all cores)", fresh, existing,
+                s -> s.machineBusy() * 100, "%.0f %%");
+        row("CPU time of everything else meanwhile (PostgreSQL, other jobs)", fresh, existing,
+                s -> otherCpuSeconds(s), "%.2f s");
         row("SIGTERM to JVM and PostgreSQL gone", fresh, existing, s -> s.shutdown().millis() / 1000.0, "%.2f s");
         row("JVM resident (VmRSS)", fresh, existing, s -> s.jvm().rssMib(), "%.0f MiB");
         row("PostgreSQL PSS (all its processes)", fresh, existing, s -> s.postgres().pssMib(), "%.0f MiB");
@@ -130,11 +136,15 @@ final class StartupReport {
     private void rawServers() {
         line("## Every server run (raw)");
         line();
-        line("| Run | Data dir | Launch to healthy ms | JVM VmRSS KiB | JVM PSS KiB | PG processes | PG VmRSS sum KiB "
+        line("| Run | Data dir | Busy before % | Launch to healthy ms | JVM CPU ms | Machine busy % | Others' CPU ms "
+                + "| JVM VmRSS KiB | JVM PSS KiB | PG processes | PG VmRSS sum KiB "
                 + "| PG PSS KiB | Shutdown ms | of which JVM exit ms | Exit code | Clean stop |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (ServerRun s : r.servers()) {
-            line("| " + s.run() + " | " + s.dataDir().label + " | " + s.healthyMillis() + " | " + s.jvm().rssKib()
+            line("| " + s.run() + " | " + s.dataDir().label + " | " + fmt("%.0f", s.busyBefore() * 100) + " | "
+                    + s.healthyMillis() + " | "
+                    + (s.jvmCpuMillis() < 0 ? "n/a" : s.jvmCpuMillis()) + " | " + fmt("%.0f", s.machineBusy() * 100)
+                    + " | " + fmt("%.0f", otherCpuSeconds(s) * 1000) + " | " + s.jvm().rssKib()
                     + " | " + kib(s.jvm().pssKib()) + " | " + s.postgres().processes() + " | " + s.postgres().rssKib()
                     + " | " + kib(s.postgres().pssKib()) + " | " + s.shutdown().millis() + " | "
                     + s.shutdown().jvmExitMillis() + " | " + s.shutdown().exitCode() + " | "
@@ -171,6 +181,14 @@ final class StartupReport {
                 + " shared pages between processes, so the PSS sum is what PostgreSQL costs the machine.");
         line("- Shutdown is SIGTERM (`Process.destroy`) until the JVM has exited and the postmaster is gone; a clean"
                 + " stop also leaves no `postmaster.pid`.");
+        line("- Before each server start and each PostgreSQL-alone start the benchmark waits (up to "
+                + StartupBenchmark.QUIET_WAIT.toSeconds() + " s) until the machine is under "
+                + fmt("%.0f", QuietMachine.QUIET_SHARE * 100) + " % busy over one second; \"busy before\" is the"
+                + " share it saw just before the launch.");
+        line("- \"Others' CPU\" is the busy time of all cores (from `/proc/stat`) during the start minus the server"
+                + " JVM's own CPU time: PostgreSQL, the benchmark's polling, and any other job on the machine. A run"
+                + " with several seconds of it competed for the cores; its wall time is pessimistic, its CPU time"
+                + " much less affected.");
         line("- The peers run between the server runs of each repetition, on the cluster the server just used, so"
                 + " both see the same machine load. The machine is shared: compare ratios, not absolute times.");
         line();
@@ -180,6 +198,18 @@ final class StartupReport {
             String format) {
         line("| " + name + " | " + range(Stats.of(fresh, value), format) + " | " + range(Stats.of(existing, value), format)
                 + " |");
+    }
+
+    /**
+     * CPU seconds used by all other processes while the server started: the busy share of all
+     * cores over the start, minus the server JVM's own CPU time.
+     */
+    private double otherCpuSeconds(ServerRun s) {
+        if (s.jvmCpuMillis() < 0 || Double.isNaN(s.machineBusy())) {
+            return Double.NaN;
+        }
+        double machineBusySeconds = s.machineBusy() * s.healthyMillis() / 1000.0 * r.machine().logicalCpus();
+        return Math.max(0, machineBusySeconds - s.jvmCpuMillis() / 1000.0);
     }
 
     private static <T> Stats seconds(List<T> items, java.util.function.ToLongFunction<T> millis) {

@@ -32,6 +32,8 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ketnoi");
         config.setMaximumPoolSize(20);
+        // Idle connections each cost a PostgreSQL process; open more only under load.
+        config.setMinimumIdle(2);
         EmbeddedDatabase database = embedded.getIfAvailable();
         if (database != null) {
             config.setJdbcUrl(database.jdbcUrl());
