@@ -1,6 +1,7 @@
 /**
- * The national population registry: citizens, personal identification numbers, residence, households, ID cards, history with provenance and the access log.
- * <p>Not built yet: this package holds the module's place so its boundaries are verified from the start.
+ * The national population registry: citizens and their personal identification numbers,
+ * residence, households and ID cards, every version of every record with its provenance, and the
+ * log of who read whose data and why.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Population registry")
 package org.ketnoi.population;
