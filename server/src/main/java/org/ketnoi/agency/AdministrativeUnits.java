@@ -72,6 +72,16 @@ public class AdministrativeUnits {
                 .query(AdministrativeUnits::province).list();
     }
 
+    /** Every commune code with its province code: small (3,321 entries), for checks in bulk. */
+    public java.util.Map<String, String> communeProvinces() {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        jdbc.sql("select code, province_code from agency.commune")
+                .query((java.sql.ResultSet rs) -> {
+                    map.put(rs.getString(1), rs.getString(2));
+                });
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
     public List<BirthRegistrationProvince> birthRegistrationProvinces() {
         return jdbc.sql("select code, name from agency.birth_registration_province order by code")
                 .query(BirthRegistrationProvince.class).list();

@@ -1,6 +1,7 @@
 /**
- * Accounts of citizens, officials and agency systems, the OpenID Connect provider, MFA and sessions.
- * <p>Not built yet: this package holds the module's place so its boundaries are verified from the start.
+ * Accounts of officials (bound to an agency and roles), agency systems and citizens, and who the
+ * caller of a request is. Sign-in for now is HTTP Basic over these accounts; the OpenID Connect
+ * provider replaces it with the identity capability.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity and sign-on")
 package org.ketnoi.identity;

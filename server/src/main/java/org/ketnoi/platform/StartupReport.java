@@ -1,6 +1,7 @@
 package org.ketnoi.platform;
 
 import java.io.PrintStream;
+import java.util.List;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class StartupReport {
 
     private final DatabaseConfiguration.DatabaseDescription database;
+    private final List<StartupNotice> notices;
 
-    StartupReport(DatabaseConfiguration.DatabaseDescription database) {
+    StartupReport(DatabaseConfiguration.DatabaseDescription database, List<StartupNotice> notices) {
         this.database = database;
+        this.notices = notices;
     }
 
     @EventListener
@@ -29,8 +32,7 @@ class StartupReport {
         out.println("    Health        " + base + "/actuator/health");
         out.println("    API docs      " + base + "/swagger-ui.html  (OpenAPI: " + base + "/v3/api-docs)");
         out.println("    Database      " + database.text());
-        out.println("    Demo accounts none yet: sign-in arrives with the identity capability (issue 4);");
-        out.println("                  until then every page of the portal is public.");
+        notices.forEach(n -> n.lines().forEach(line -> out.println("    " + line)));
         out.println("    Stop          Ctrl-C");
         out.println();
         out.flush();

@@ -1,0 +1,5 @@
+package org.ketnoi.population;
+
+/** Published in the changing transaction when a citizen's record is added or corrected. */
+public record CitizenRecordChanged(PersonalIdNumber idNumber, int version, String agency) {
+}
