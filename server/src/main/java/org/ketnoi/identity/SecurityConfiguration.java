@@ -16,6 +16,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * provider of the identity capability takes its place.
  */
 @Configuration(proxyBeanMethods = false)
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "basic",
+        type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "basic")
 class SecurityConfiguration {
 
     @Bean
