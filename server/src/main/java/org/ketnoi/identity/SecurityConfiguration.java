@@ -25,6 +25,46 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Without sessions the token lives in a cookie, which must be set before a page starts
+     * streaming; a deferred token would be created mid-render, after the headers are gone.
+     */
+    private static org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler eagerCsrfToken() {
+        var handler = new org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
+    }
+
+    /**
+     * HTTP Basic authenticates every request, and Spring Security renews the CSRF token on each
+     * authentication: a second tab would then invalidate the form open in the first. The token is
+     * kept instead (clearing requests are ignored); it is still random per browser and checked on
+     * every form.
+     */
+    record StableCsrfCookie(org.springframework.security.web.csrf.CsrfTokenRepository delegate)
+            implements org.springframework.security.web.csrf.CsrfTokenRepository {
+
+        @Override
+        public org.springframework.security.web.csrf.CsrfToken generateToken(
+                jakarta.servlet.http.HttpServletRequest request) {
+            return delegate.generateToken(request);
+        }
+
+        @Override
+        public void saveToken(org.springframework.security.web.csrf.CsrfToken token,
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            if (token != null) {
+                delegate.saveToken(token, request, response);
+            }
+        }
+
+        @Override
+        public org.springframework.security.web.csrf.CsrfToken loadToken(
+                jakarta.servlet.http.HttpServletRequest request) {
+            return delegate.loadToken(request);
+        }
+    }
+
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, CachedPasswordAuthentication authentication)
             throws Exception {
@@ -34,7 +74,8 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.realmName("Ketnoi"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                .csrf(csrf -> csrf.csrfTokenRepository(new StableCsrfCookie(new CookieCsrfTokenRepository()))
+                        .csrfTokenRequestHandler(eagerCsrfToken())
                         .ignoringRequestMatchers("/api/**"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "

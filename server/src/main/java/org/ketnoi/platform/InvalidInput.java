@@ -28,7 +28,7 @@ public class InvalidInput extends RuntimeException {
         return field;
     }
 
-    org.springframework.context.MessageSourceResolvable resolvable() {
+    public org.springframework.context.MessageSourceResolvable resolvable() {
         return new org.springframework.context.support.DefaultMessageSourceResolvable(
                 new String[] {"invalid." + field}, new Object[] {String.valueOf(rejected)}, getMessage());
     }

@@ -21,7 +21,7 @@ public class NotFound extends RuntimeException {
         this.key = key;
     }
 
-    org.springframework.context.MessageSourceResolvable resolvable() {
+    public org.springframework.context.MessageSourceResolvable resolvable() {
         return new org.springframework.context.support.DefaultMessageSourceResolvable(
                 what == null ? new String[0] : new String[] {"notfound." + what}, new Object[] {String.valueOf(key)},
                 getMessage());

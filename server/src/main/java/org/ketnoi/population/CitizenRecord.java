@@ -35,6 +35,8 @@ public record CitizenRecord(
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '\\-.]*");
     private static final Pattern COMMUNE = Pattern.compile("[0-9]{5}");
     private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern HOUSEHOLD = Pattern.compile("[0-9A-Z\\-]{1,20}");
+    private static final Pattern RUNS_OF_SPACE = Pattern.compile("\\s+");
 
     public CitizenRecord {
         require(idNumber, "idNumber", "a personal identification number");
@@ -118,7 +120,7 @@ public record CitizenRecord(
 
         public HouseholdMembership {
             number = text(number, "householdNumber", 20, true);
-            if (!number.matches("[0-9A-Z\\-]{1,20}")) {
+            if (!HOUSEHOLD.matcher(number).matches()) {
                 throw new InvalidInput("householdNumber", "A household number holds digits, capital letters and "
                         + "hyphens, got '" + number + "'", number);
             }
@@ -200,13 +202,27 @@ public record CitizenRecord(
             }
             return null;
         }
-        String normal = Normalizer.normalize(value.strip(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        // Millions of records pass here on import: skip the work when the text is already clean.
+        String normal = value.strip();
+        if (!Normalizer.isNormalized(normal, Normalizer.Form.NFC)) {
+            normal = Normalizer.normalize(normal, Normalizer.Form.NFC);
+        }
+        boolean needsSpaces = false;
+        for (int i = 0; i < normal.length(); i++) {
+            char c = normal.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidInput(field, "The " + field + " contains control characters", field);
+            }
+            if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i + 1 < normal.length() && normal.charAt(i + 1) == ' ')) {
+                needsSpaces = true;
+            }
+        }
+        if (needsSpaces) {
+            normal = RUNS_OF_SPACE.matcher(normal).replaceAll(" ");
+        }
         if (normal.length() > max) {
             throw new InvalidInput(field, "The " + field + " has " + normal.length() + " characters; at most " + max
                     + " are allowed", normal.substring(0, 40) + "…");
-        }
-        if (normal.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw new InvalidInput(field, "The " + field + " contains control characters", field);
         }
         return normal;
     }

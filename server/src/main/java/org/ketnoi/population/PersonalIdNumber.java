@@ -11,8 +11,24 @@ import org.ketnoi.platform.InvalidInput;
  */
 public record PersonalIdNumber(String value) {
 
+    // Year.now() reads the clock and time zone each time; once a minute is plenty.
+    private static final java.util.function.Supplier<Integer> CURRENT_YEAR = new java.util.function.Supplier<>() {
+        private volatile long checked;
+        private volatile int year;
+
+        @Override
+        public Integer get() {
+            long now = System.currentTimeMillis();
+            if (now - checked > 60_000) {
+                year = Year.now().getValue();
+                checked = now;
+            }
+            return year;
+        }
+    };
+
     public PersonalIdNumber {
-        if (value == null || value.length() != 12 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value == null || value.length() != 12 || !digits(value)) {
             throw new InvalidInput("idNumber", "A personal identification number has exactly 12 digits, got '"
                     + abbreviate(value) + "'", abbreviate(value));
         }
@@ -22,8 +38,8 @@ public record PersonalIdNumber(String value) {
                     + ") are not a province code of birth registration", value);
         }
         int digit = value.charAt(3) - '0';
-        int year = 1900 + (digit / 2) * 100 + Integer.parseInt(value.substring(4, 6));
-        if (year > Year.now().getValue()) {
+        int year = 1900 + (digit / 2) * 100 + (value.charAt(4) - '0') * 10 + (value.charAt(5) - '0');
+        if (year > CURRENT_YEAR.get()) {
             throw new InvalidInput("idNumber", "The number " + value + " encodes the birth year " + year
                     + ", which is in the future", value);
         }
@@ -42,7 +58,15 @@ public record PersonalIdNumber(String value) {
     public static PersonalIdNumber compose(String provinceCode, Sex sex, int birthYear, int serial) {
         int century = (birthYear - 1900) / 100;
         int digit = century * 2 + (sex == Sex.FEMALE ? 1 : 0);
-        return new PersonalIdNumber(provinceCode + digit + String.format("%02d%06d", birthYear % 100, serial));
+        char[] n = new char[12];
+        provinceCode.getChars(0, 3, n, 0);
+        n[3] = (char) ('0' + digit);
+        n[4] = (char) ('0' + birthYear % 100 / 10);
+        n[5] = (char) ('0' + birthYear % 10);
+        for (int i = 11, s = serial; i >= 6; i--, s /= 10) {
+            n[i] = (char) ('0' + s % 10);
+        }
+        return new PersonalIdNumber(new String(n));
     }
 
     public String birthRegistrationProvince() {
@@ -54,7 +78,7 @@ public record PersonalIdNumber(String value) {
     }
 
     public int birthYear() {
-        return 1900 + ((value.charAt(3) - '0') / 2) * 100 + Integer.parseInt(value.substring(4, 6));
+        return 1900 + ((value.charAt(3) - '0') / 2) * 100 + (value.charAt(4) - '0') * 10 + (value.charAt(5) - '0');
     }
 
     public long asLong() {
@@ -64,6 +88,15 @@ public record PersonalIdNumber(String value) {
     /** The number with its middle hidden, for screens and logs: 001******345. */
     public String masked() {
         return value.substring(0, 3) + "******" + value.substring(9);
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String s) {

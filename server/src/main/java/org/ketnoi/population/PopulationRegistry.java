@@ -37,6 +37,7 @@ public class PopulationRegistry {
     static final List<String> SUMMARY_FIELDS = List.of("idNumber", "fullName", "birthDate", "sex",
             "permanentResidence");
     static final int MAX_BATCH = 1000;
+    private static final String[] COLUMN_NAMES = CitizenTable.COLUMNS.split(", ");
 
     private final JdbcClient jdbc;
     private final AdministrativeUnits units;
@@ -79,6 +80,21 @@ public class PopulationRegistry {
                     + record.birthRegistrationCommune(), record.birthRegistrationCommune());
         }
         return province;
+    }
+
+    /**
+     * For bulk loaders (imports): a record's row of population.citizen, column name to value in the
+     * order of {@link CitizenTable#COLUMNS}, ready for COPY; the communes are checked as for
+     * {@link #register}. The loader checks the area (the row's province and perm_commune) and audits.
+     */
+    public java.util.SequencedMap<String, Object> citizenRow(CitizenRecord record, String changedBy, String agency,
+            String reason) {
+        Object[] values = CitizenTable.values(record, placeOf(record), changedBy, agency, reason, null);
+        java.util.SequencedMap<String, Object> row = java.util.LinkedHashMap.newLinkedHashMap(values.length);
+        for (int i = 0; i < values.length; i++) {
+            row.put(COLUMN_NAMES[i], values[i]);
+        }
+        return row;
     }
 
     /** One person's whole record, for an official of their area. */

@@ -1,0 +1,140 @@
+package org.ketnoi.population;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.ketnoi.BrowserSupport.assertNoSeriousAxeViolations;
+import static org.ketnoi.BrowserSupport.screenshot;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.HttpCredentials;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ketnoi.BrowserSupport;
+import org.ketnoi.KetnoiIntegrationTest;
+import org.ketnoi.agency.AgencyId;
+import org.ketnoi.identity.Accounts;
+import org.ketnoi.identity.Caller;
+import org.ketnoi.identity.Roles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An official of Phường Ba Đình uses the registry's pages in Chromium. */
+@KetnoiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistryBrowserIT {
+
+    private static final String PASSWORD = "browser-test-password";
+    private static final String DUNG = "001088712345";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PopulationRegistry registry;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    void officialAndPerson() {
+        Caller official = accounts.register("page.badinh", "Cán bộ Ba Đình", Caller.Kind.OFFICIAL,
+                AgencyId.parse("000.04.XA.H01"), Set.of(Roles.REGISTRY_OFFICIAL), PASSWORD, "test");
+        registry.register(new CitizenDocument(DUNG, "Phạm Tiến Dũng", "1988-11-02", "M", "Kinh", null, "VN", null,
+                "Nam Định", "00004", "5 Phố Kim Mã", null, null, "HN-PAGE-1", "head", "2021-05-01",
+                "Cục Cảnh sát quản lý hành chính về trật tự xã hội", "single", null, null, null, null).toRecord(),
+                official, "Đăng ký thử", null);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = BrowserSupport.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setHttpCredentials(new HttpCredentials("page.badinh", PASSWORD)));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    @Test
+    void officialFindsAPersonWithoutDiacriticsOpensTheRecordAndSeesTheReadLogged() {
+        page.navigate("/registry");
+        assertNoSeriousAxeViolations(page);
+        page.fill("#purpose", "Xác minh nhân thân");
+        page.fill("#name", "pham tien dung");
+        page.fill("#birthDate", "1988");
+        page.click("button[type=submit]");
+        assertThat(page.locator("#results")).containsText("Phạm Tiến Dũng");
+        screenshot(page, "registry-search");
+        page.click("#results a");
+        assertThat(page.locator("h1")).hasText("Phạm Tiến Dũng");
+        assertThat(page.locator("#record")).containsText("Phố Kim Mã");
+        assertThat(page.locator("#access-log")).containsText("Xác minh nhân thân");
+        screenshot(page, "registry-citizen");
+        assertNoSeriousAxeViolations(page);
+    }
+
+    @Test
+    void searchWorksWithoutJavaScript() {
+        // axe needs JavaScript, so this context only checks that the forms work without it.
+        try (BrowserContext noScript = BrowserSupport.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setJavaScriptEnabled(false)
+                .setHttpCredentials(new HttpCredentials("page.badinh", PASSWORD)))) {
+            Page p = noScript.newPage();
+            p.navigate("/registry");
+            p.fill("#purpose", "Kiểm tra không JavaScript");
+            p.fill("#idNumber", DUNG);
+            p.click("button[type=submit]");
+            assertThat(p.locator("h1")).hasText("Phạm Tiến Dũng");
+        }
+    }
+
+    @Test
+    void searchingWithoutAPurposeIsRefusedWithAMessageBesideTheField() {
+        page.navigate("/registry?name=pham+tien+dung");
+        assertThat(page.locator("#error-summary")).containsText("mục đích");
+        assertThat(page.locator("#results")).hasCount(0);
+    }
+
+    @Test
+    void officialCorrectsAnAddressAndAStaleFormIsRefused() {
+        page.navigate("/registry/citizens/" + DUNG + "/correct?purpose=Sửa+địa+chỉ");
+        page.fill("#permanentAddress", "7 Phố Kim Mã");
+        page.fill("#reason", "Đổi số nhà theo quyết định của UBND phường");
+        Page stale = context.newPage();
+        stale.navigate("/registry/citizens/" + DUNG + "/correct?purpose=Sửa+địa+chỉ");
+        page.click("button[type=submit]");
+        screenshot(page, "registry-corrected");
+        assertThat(page.locator(".govuk-notification-banner")).isVisible();
+        assertThat(page.locator("#record")).containsText("7 Phố Kim Mã");
+        assertThat(page.locator("#history")).containsText("Đổi số nhà theo quyết định của UBND phường");
+
+        stale.fill("#permanentAddress", "9 Phố Kim Mã");
+        stale.fill("#reason", "Sửa lần hai");
+        stale.click("button[type=submit]");
+        assertThat(stale.locator("#error-summary")).containsText("reload it");
+        screenshot(stale, "registry-conflict");
+        assertNoSeriousAxeViolations(stale);
+    }
+
+    @Test
+    void anotherAreasOfficialIsRefused() {
+        accounts.register("page.hcm", "Cán bộ TP HCM", Caller.Kind.OFFICIAL, AgencyId.parse("000.00.03.H79"),
+                Set.of(Roles.REGISTRY_OFFICIAL), PASSWORD, "test");
+        try (BrowserContext other = BrowserSupport.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setHttpCredentials(new HttpCredentials("page.hcm", PASSWORD)))) {
+            Page p = other.newPage();
+            var response = p.navigate("/registry/citizens/" + DUNG + "?purpose=Xem");
+            org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(403);
+        }
+    }
+}
