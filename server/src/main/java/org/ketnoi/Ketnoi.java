@@ -34,8 +34,9 @@ public class Ketnoi {
                     int code = SpringApplication.exit(app.run(rest));
                     System.exit(code);
                 }
+                case "generate-population" -> org.ketnoi.population.generator.GeneratePopulationCommand.run(rest);
                 default -> throw new StartupRefused("unknown command '" + command
-                        + "'; use start or verify-audit");
+                        + "'; use start, verify-audit or generate-population");
             }
         } catch (StartupRefused refused) {
             System.err.println("ketnoi: " + refused.getMessage());

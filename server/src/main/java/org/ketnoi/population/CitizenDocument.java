@@ -47,8 +47,8 @@ public record CitizenDocument(
                 Sex.parse(sex),
                 ethnicity, religion, nationality,
                 birthRegistrationCommune, homeTown,
-                new CitizenRecord.Residence(permanentCommune, permanentAddress),
-                blank(temporaryCommune) ? null : new CitizenRecord.Residence(temporaryCommune, temporaryAddress),
+                residence(permanentCommune, permanentAddress, "permanent"),
+                blank(temporaryCommune) ? null : residence(temporaryCommune, temporaryAddress, "temporary"),
                 blank(householdNumber) && blank(relationToHead) ? null
                         : new CitizenRecord.HouseholdMembership(householdNumber,
                                 blank(relationToHead) ? null : CitizenRecord.Relation.parse(relationToHead)),
@@ -72,6 +72,16 @@ public record CitizenDocument(
                 r.deathDate() == null ? null : r.deathDate().toString(),
                 r.father() == null ? null : r.father().value(), r.mother() == null ? null : r.mother().value(),
                 r.spouse() == null ? null : r.spouse().value());
+    }
+
+    /** A residence whose errors name the document's field (permanentCommune, temporaryAddress…). */
+    private static CitizenRecord.Residence residence(String commune, String address, String which) {
+        try {
+            return new CitizenRecord.Residence(commune, address);
+        } catch (InvalidInput e) {
+            String field = which + (e.field().equals("communeCode") ? "Commune" : "Address");
+            throw new InvalidInput(field, "The " + which + " residence: " + e.getMessage(), commune);
+        }
     }
 
     private static boolean blank(String s) {

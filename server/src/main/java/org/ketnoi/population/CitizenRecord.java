@@ -213,6 +213,14 @@ public record CitizenRecord(
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
                 throw new InvalidInput(field, "The " + field + " contains control characters", field);
             }
+            if (Character.isHighSurrogate(c) && i + 1 < normal.length() && Character.isLowSurrogate(normal.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw new InvalidInput(field, "The " + field + " contains a broken character (a lone UTF-16 surrogate)",
+                        field);
+            }
             if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i + 1 < normal.length() && normal.charAt(i + 1) == ' ')) {
                 needsSpaces = true;
             }
@@ -222,7 +230,7 @@ public record CitizenRecord(
         }
         if (normal.length() > max) {
             throw new InvalidInput(field, "The " + field + " has " + normal.length() + " characters; at most " + max
-                    + " are allowed", normal.substring(0, 40) + "…");
+                    + " are allowed", normal.substring(0, Math.min(40, normal.length())) + "…");
         }
         return normal;
     }

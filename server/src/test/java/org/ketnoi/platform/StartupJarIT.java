@@ -57,6 +57,8 @@ class StartupJarIT {
                 assertThat(count(c, "select count(*) from agency.commune")).isEqualTo(3321);
                 assertThat(count(c, "select count(*) from public.flyway_schema_history where version = '20261123.1010'"
                         + " and success")).isEqualTo(1);
+                assertThat(count(c, "select count(*) from population.citizen")).as("demo population")
+                        .isEqualTo(20000);
             }
             assertStoppedCleanly(second);
         }
@@ -64,7 +66,8 @@ class StartupJarIT {
         try (KetnoiProcess third = KetnoiProcess.start(Map.of(), "start", "--server.port=0",
                 "--ketnoi.data-dir=" + dataDir)) {
             third.awaitRunning(START);
-            assertThat(third.output()).doesNotContain("Loading reference data").doesNotContain("Creating a new");
+            assertThat(third.output()).doesNotContain("Loading reference data").doesNotContain("Creating a new")
+                    .doesNotContain("Loading the demo population");
             try (Connection c = connect(cluster)) {
                 assertThat(count(c, "select count(*) from agency.commune")).isEqualTo(3321);
             }
@@ -121,7 +124,7 @@ class StartupJarIT {
     void refusesAnUnknownCommand() throws Exception {
         try (KetnoiProcess p = KetnoiProcess.start(Map.of(), "frobnicate")) {
             assertThat(p.awaitExit(START)).isEqualTo(2);
-            assertThat(p.lines()).containsExactly("ketnoi: unknown command 'frobnicate'; use start or verify-audit");
+            assertThat(p.lines()).containsExactly("ketnoi: unknown command 'frobnicate'; use start, verify-audit or generate-population");
         }
     }
 
