@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * the operator only, so every start can print them.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Order(0)
 class DemoAccounts implements StartupNotice {
 

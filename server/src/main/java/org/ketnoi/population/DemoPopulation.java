@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
  * goes in through the same import path as real files. A registry with any citizen is left alone.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Order(10)
 class DemoPopulation {
 
