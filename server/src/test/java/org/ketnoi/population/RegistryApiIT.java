@@ -200,6 +200,20 @@ class RegistryApiIT {
                 .contains("\"agency\":\"000.04.XA.H01\"");
     }
 
+    @Test
+    void everyReadPathWritesTheAccessLog() throws Exception {
+        String[] paths = {"/api/v1/population/citizens/" + AN, "/api/v1/population/citizens/" + AN + "/history",
+            "/api/v1/population/citizens/" + AN + "/as-of?at=2030-01-01",
+            "/api/v1/population/citizens/" + AN + "/access-log", "/api/v1/population/households/HN-TEST-1",
+            "/api/v1/population/citizens?name=nguyen+van+an"};
+        for (String path : paths) {
+            long before = logCount(AN, "api");
+            HttpResponse<String> r = send("reg.badinh", "GET", path, null, "Kiểm tra đường đọc");
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(logCount(AN, "api")).as("a log row for " + path).isEqualTo(before + 1);
+        }
+    }
+
     private long logCount(String id, String channel) {
         return jdbc.sql("select count(*) from population.access_log where citizen_id = ? and channel = ?")
                 .params(Long.parseLong(id), channel).query(Long.class).single();

@@ -127,6 +127,31 @@ class RegistryBrowserIT {
     }
 
     @Test
+    void importerUploadsAFileAndSeesEachRejectedRowWithItsLine() throws Exception {
+        accounts.register("page.importer", "Cán bộ nhập liệu Ba Đình", Caller.Kind.OFFICIAL,
+                AgencyId.parse("000.04.XA.H01"), Set.of(Roles.REGISTRY_OFFICIAL, Roles.REGISTRY_IMPORTER), PASSWORD,
+                "test");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("import", ".csv");
+        java.nio.file.Files.writeString(csv, String.join(",", CitizenDocument.CSV_HEADER) + "\n"
+                + "001090712399,Đỗ Văn Tâm,1990-04-04,M,Kinh,,VN,,,00004,3 Phố Giang Văn Minh,,,HN-PAGE-9,head,,,single,,,,\n"
+                + "001190712398,Đỗ Văn Sai,1990-04-04,M,Kinh,,VN,,,00004,3 Phố Giang Văn Minh,,,HN-PAGE-9,child,,,single,,,,\n");
+        try (BrowserContext importer = BrowserSupport.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setHttpCredentials(new HttpCredentials("page.importer", PASSWORD)))) {
+            Page p = importer.newPage();
+            p.navigate("/registry/imports");
+            assertNoSeriousAxeViolations(p);
+            p.setInputFiles("#file", csv);
+            p.click("form[enctype] button[type=submit]");
+            assertThat(p.locator("#report")).containsText("1");
+            assertThat(p.locator("#rejections")).containsText("female");
+            assertThat(p.locator("#rejections tbody tr").first()).containsText("3");
+            screenshot(p, "registry-import");
+            assertNoSeriousAxeViolations(p);
+        }
+        org.assertj.core.api.Assertions.assertThat(registry.load(PersonalIdNumber.parse("001090712399"))).isPresent();
+    }
+
+    @Test
     void anotherAreasOfficialIsRefused() {
         accounts.register("page.hcm", "Cán bộ TP HCM", Caller.Kind.OFFICIAL, AgencyId.parse("000.00.03.H79"),
                 Set.of(Roles.REGISTRY_OFFICIAL), PASSWORD, "test");
