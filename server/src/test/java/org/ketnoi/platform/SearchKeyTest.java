@@ -24,4 +24,17 @@ class SearchKeyTest {
     void nullIsEmpty() {
         assertThat(SearchKey.of(null)).isEmpty();
     }
+
+    @Test
+    void theFastPathFoldsExactlyAsTheFullAlgorithm() {
+        String[] samples = {"Nguyễn Thị Ánh Tuyết", "  Đặng   Hữu\tPhước ", "Thừa Thiên Huế", "Ê Đê", "H'Mông",
+            "Phường 12, Quận 3", "ABC xyz", "Ỷ Lan", "Nguyễn", "ư ơ ă â ê ô đ", "Çà ñö"};
+        for (String sample : samples) {
+            assertThat(SearchKey.of(sample)).as(sample).isEqualTo(SearchKey.slow(sample).trim());
+        }
+        for (char c = 'A'; c < 0x1F00; c++) {
+            String s = "x" + c + "y";
+            assertThat(SearchKey.of(s)).as("U+%04X", (int) c).isEqualTo(SearchKey.slow(s).trim());
+        }
+    }
 }
