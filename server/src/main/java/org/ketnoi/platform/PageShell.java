@@ -20,6 +20,10 @@ class PageShell {
 
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request, Locale locale) {
+        // @RestController is a @Controller too: JSON answers need no page shell.
+        if (request.getRequestURI().startsWith("/api/")) {
+            return null;
+        }
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         UriComponentsBuilder uri = original != null
                 ? UriComponentsBuilder.fromPath(original.toString())
