@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The command line of the benchmark jar: {@code [startup] [--runs N] [--keep-data]}.
  *
- * @param benchmark which benchmark to run; "startup" is the only one so far and the default
+ * @param benchmark which benchmark to run: "startup", the default (the population benchmark has its own
+ *     options, {@link PopulationOptions}, chosen by BenchMain)
  * @param runs how many times each measurement is repeated (medians need at least 3 to mean much)
  * @param keepData keep each run's data directory under bench/target/ for inspection
  * @param arguments the arguments as given, for the "command" line of the results
@@ -17,9 +18,14 @@ record BenchOptions(String benchmark, int runs, boolean keepData, List<String> a
 
     static final String USAGE = """
             usage: ./ketnoi bench [startup] [--runs N] [--keep-data]
+                   ./ketnoi bench population [--count N] [--seed S] [--duration 20s] [--concurrency C]
+                                             [--keep-data]   (./ketnoi bench population --help for more)
               startup      time to healthy, resident memory and shutdown of the server, on a fresh
                            and on an existing data directory, next to PostgreSQL alone and the
                            JVM floor (default)
+              population   import of N synthetic citizens through the API next to PostgreSQL's
+                           COPY, heap during the import, disk per citizen, and lookups through the
+                           API next to bare SQL point lookups
               --runs N     repetitions of every measurement (default 3)
               --keep-data  keep each run's data directory under bench/target/startup/""";
 

@@ -26,8 +26,12 @@ final class KetnoiServer implements AutoCloseable {
     }
 
     static KetnoiServer launch(ServerLaunch launch, int port, Path dataDir, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(launch.command(port, dataDir))
-                .directory(launch.workingDir().toFile())
+        return launch(launch.command(port, dataDir), launch.workingDir(), dataDir, log);
+    }
+
+    static KetnoiServer launch(List<String> command, Path workingDir, Path dataDir, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // KETNOI_* variables of the developer's shell must not point the server elsewhere.
@@ -36,7 +40,7 @@ final class KetnoiServer implements AutoCloseable {
             long launchedAt = System.nanoTime(); // the clock starts before fork/exec
             return new KetnoiServer(builder.start(), launchedAt, dataDir, log);
         } catch (IOException e) {
-            throw new BenchmarkFailed("cannot start " + launch.command(port, dataDir), e);
+            throw new BenchmarkFailed("cannot start " + command, e);
         }
     }
 
@@ -119,7 +123,15 @@ final class KetnoiServer implements AutoCloseable {
         }
     }
 
-    private String tail() {
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());

@@ -11,7 +11,7 @@ import java.util.List;
 record ServerLaunch(Path java, Path serverJar, Path workingDir) {
 
     /** Keep in step with the "start" case of the ./ketnoi launcher. */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k");
 
     static ServerLaunch of(RepoLayout layout) {
         return new ServerLaunch(currentJava(), layout.serverJar(), layout.root());
@@ -22,11 +22,18 @@ record ServerLaunch(Path java, Path serverJar, Path workingDir) {
     }
 
     List<String> command(int port, Path dataDir) {
+        return command(port, dataDir, List.of(), List.of());
+    }
+
+    /** With more JVM flags after the launcher's (a later -Xmx wins) and more application arguments. */
+    List<String> command(int port, Path dataDir, List<String> moreJvmFlags, List<String> moreArguments) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(moreJvmFlags);
         command.addAll(List.of("-jar", workingDir.relativize(serverJar).toString(), "start",
                 "--server.port=" + port, "--ketnoi.data-dir=" + dataDir));
+        command.addAll(moreArguments);
         return command;
     }
 

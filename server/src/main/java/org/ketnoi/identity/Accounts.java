@@ -63,17 +63,24 @@ public class Accounts {
 
     /** The caller for an enabled account, with its agency's area resolved. */
     public Optional<Caller> caller(String username) {
-        return jdbc.sql("select username, display_name, kind, agency_id, roles from identity.account "
-                        + "where username = ? and enabled")
+        // The agency is looked up after the account row is read: a lookup inside the row mapper
+        // would hold two pooled connections at once, and under load the pool deadlocks.
+        Optional<AccountRow> row = jdbc.sql("select username, display_name, kind, agency_id, roles "
+                        + "from identity.account where username = ? and enabled")
                 .param(username)
-                .query((rs, n) -> {
-                    Agency agency = agencies.agency(new AgencyId(rs.getString("agency_id")));
-                    return new Caller(rs.getString("username"), rs.getString("display_name"),
-                            Caller.Kind.valueOf(rs.getString("kind")), agency.id().value(),
-                            agency.province().map(Object::toString), agency.commune().map(Object::toString),
-                            Set.of((String[]) rs.getArray("roles").getArray()));
-                })
+                .query((rs, n) -> new AccountRow(rs.getString("username"), rs.getString("display_name"),
+                        Caller.Kind.valueOf(rs.getString("kind")), rs.getString("agency_id"),
+                        Set.of((String[]) rs.getArray("roles").getArray())))
                 .optional();
+        return row.map(r -> {
+            Agency agency = agencies.agency(new AgencyId(r.agencyId()));
+            return new Caller(r.username(), r.displayName(), r.kind(), agency.id().value(),
+                    agency.province().map(Object::toString), agency.commune().map(Object::toString), r.roles());
+        });
+    }
+
+    private record AccountRow(String username, String displayName, Caller.Kind kind, String agencyId,
+            Set<String> roles) {
     }
 
     Optional<String> passwordHash(String username) {

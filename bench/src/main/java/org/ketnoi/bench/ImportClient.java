@@ -1,0 +1,146 @@
+package org.ketnoi.bench;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The import through the real API: {@code POST /api/v1/population/imports} with the file streamed
+ * as the raw body ({@link HttpRequest.BodyPublishers#ofFile}), counting the bytes handed to the
+ * connection so the terminal can show how far the server has read.
+ */
+final class ImportClient {
+
+    private static final Pattern ROWS_READ = Pattern.compile("Import job \\d+: (\\d+) rows read");
+
+    private final HttpClient http;
+    private final int port;
+    private final String authorization;
+    private final AtomicLong sent = new AtomicLong();
+
+    ImportClient(HttpClient http, int port, String authorization) {
+        this.http = http;
+        this.port = port;
+        this.authorization = authorization;
+    }
+
+    /**
+     * @param status HTTP status
+     * @param millis from just before the request is sent to the whole answer received
+     * @param accepted rows the server reports as applied, or -1 if the answer does not say
+     * @param rejected rows it rejected
+     * @param body the answer, for the report when something went wrong
+     */
+    record Outcome(int status, long millis, long accepted, long rejected, String jobStatus, String body) {
+    }
+
+    long bytesSent() {
+        return sent.get();
+    }
+
+    Outcome send(Path file, String fileName) {
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/population/imports?format=csv&strict=false&fileName="
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", authorization)
+                    .header("Content-Type", "text/csv")
+                    .header("Accept", "application/json")
+                    .POST(counting(HttpRequest.BodyPublishers.ofFile(file)))
+                    .build();
+        } catch (FileNotFoundException e) {
+            throw new BenchmarkFailed("cannot read " + file, e);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String body = response.body();
+            return new Outcome(response.statusCode(), millis, number(body, "accepted"), number(body, "rejected"),
+                    text(body, "status"), body);
+        } catch (IOException e) {
+            throw new BenchmarkFailed("the import request failed after " + (System.nanoTime() - start) / 1_000_000_000
+                    + " s: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkFailed("interrupted during the import");
+        }
+    }
+
+    private HttpRequest.BodyPublisher counting(HttpRequest.BodyPublisher delegate) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return delegate.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                delegate.subscribe(new Flow.Subscriber<>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscriber.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer item) {
+                        sent.addAndGet(item.remaining());
+                        subscriber.onNext(item);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        subscriber.onError(throwable);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        subscriber.onComplete();
+                    }
+                });
+            }
+        };
+    }
+
+    static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(-?\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    static String text(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The last "N rows read" the server logged (every million rows), read from the end of its log; -1 if none yet. */
+    static long rowsReadInLog(Path log) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long length = file.length();
+            int tail = (int) Math.min(length, 64 * 1024);
+            byte[] bytes = new byte[tail];
+            file.seek(length - tail);
+            file.readFully(bytes);
+            Matcher m = ROWS_READ.matcher(new String(bytes, StandardCharsets.UTF_8));
+            long last = -1;
+            while (m.find()) {
+                last = Long.parseLong(m.group(1));
+            }
+            return last;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

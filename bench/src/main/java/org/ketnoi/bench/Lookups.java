@@ -1,0 +1,173 @@
+package org.ketnoi.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+
+/**
+ * The four lookups: three through the real HTTP API with its security on (HTTP Basic, every read
+ * written to the access log), and the peer, a bare SQL point lookup over JDBC on the same rows.
+ * Each picks a random person of the sample for every request.
+ */
+final class Lookups {
+
+    static final String BARE = "bare SQL: select * by id (JDBC)";
+    static final String GET = "API: GET citizen by number";
+    static final String VERIFY = "API: POST verification";
+    static final String SEARCH = "API: search by name + birth year";
+    static final List<String> ALL = List.of(BARE, GET, VERIFY, SEARCH);
+    static final String PURPOSE = "Đo hiệu năng (benchmark)";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final String base;
+    private final String official;
+    private final String verifier;
+    private final int postgresPort;
+    private final List<PopulationFile.Person> people;
+    private final String purpose = URLEncoder.encode(PURPOSE, StandardCharsets.UTF_8);
+    final LongAdder searchResults = new LongAdder();
+    final LongAdder searches = new LongAdder();
+
+    Lookups(HttpClient http, int serverPort, String official, String verifier, int postgresPort,
+            List<PopulationFile.Person> people) {
+        this.http = http;
+        this.base = "http://localhost:" + serverPort + "/api/v1/population";
+        this.official = official;
+        this.verifier = verifier;
+        this.postgresPort = postgresPort;
+        this.people = people;
+    }
+
+    IntFunction<LoadDriver.Client> clients(String workload) {
+        return switch (workload) {
+            case BARE -> i -> bare();
+            case GET -> i -> this::get;
+            case VERIFY -> i -> this::verify;
+            case SEARCH -> i -> this::search;
+            default -> throw new IllegalArgumentException(workload);
+        };
+    }
+
+    private PopulationFile.Person anyone(java.util.concurrent.ThreadLocalRandom random) {
+        return people.get(random.nextInt(people.size()));
+    }
+
+    private String get(java.util.concurrent.ThreadLocalRandom random) throws Exception {
+        PopulationFile.Person p = anyone(random);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/citizens/" + p.idNumber() + "?purpose=" + purpose))
+                .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+    }
+
+    private String verify(java.util.concurrent.ThreadLocalRandom random) throws Exception {
+        PopulationFile.Person p = anyone(random);
+        String body = "{\"idNumber\":\"" + p.idNumber() + "\",\"fullName\":\"" + json(p.fullName())
+                + "\",\"birthDate\":\"" + p.birthDate() + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/verifications?purpose=" + purpose))
+                .header("Authorization", verifier).header("Content-Type", "application/json")
+                .header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode();
+        }
+        return response.body().contains("\"MATCH\"") ? null : "answer not MATCH";
+    }
+
+    private String search(java.util.concurrent.ThreadLocalRandom random) throws Exception {
+        PopulationFile.Person p = anyone(random);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/citizens?name="
+                        + URLEncoder.encode(p.nameKey(), StandardCharsets.UTF_8) + "&born=" + p.birthYear()
+                        + "&purpose=" + purpose))
+                .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode();
+        }
+        int found = count(response.body(), "\"idNumber\"");
+        searches.increment();
+        searchResults.add(found);
+        return found > 0 ? null : "no result";
+    }
+
+    String searchNote() {
+        long n = searches.sum();
+        return n == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f people per answer on average (at most 50)",
+                searchResults.sum() / (double) n);
+    }
+
+    /** One JDBC connection per client, autocommit, a prepared statement, every column read. */
+    private LoadDriver.Client bare() {
+        Connection connection = Database.connect(postgresPort);
+        PreparedStatement statement;
+        try {
+            statement = connection.prepareStatement("select * from population.citizen where id = ?");
+        } catch (SQLException e) {
+            Database.closeQuietly(connection);
+            throw new BenchmarkFailed("cannot prepare the bare lookup: " + e.getMessage(), e);
+        }
+        return new LoadDriver.Client() {
+            @Override
+            public String call(java.util.concurrent.ThreadLocalRandom random) throws Exception {
+                statement.setLong(1, Long.parseLong(anyone(random).idNumber()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return "no row";
+                    }
+                    int columns = rs.getMetaData().getColumnCount();
+                    for (int c = 1; c <= columns; c++) {
+                        rs.getObject(c);
+                    }
+                    return null;
+                }
+            }
+
+            @Override
+            public void close() {
+                Database.closeQuietly(statement);
+                Database.closeQuietly(connection);
+            }
+        };
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    static String json(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,616 @@
+package org.ketnoi.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * Population benchmark (issue 3, "Figures"): a synthetic population of N citizens imported
+ * through the real HTTP API next to PostgreSQL's own COPY of the same rows into the same table,
+ * the heap of the server during the import, the disk size per citizen, then lookups through the
+ * API with its security on next to bare SQL point lookups on the same rows, all in one run.
+ */
+final class PopulationBenchmark {
+
+    static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration QUIET_WAIT = Duration.ofMinutes(5);
+    static final String MAX_HEAP = "-Xmx512m";
+    static final long MAX_HEAP_BYTES = 512L * 1024 * 1024;
+    static final List<String> EXTRA_ARGUMENTS = List.of("--ketnoi.demo.population=0",
+            "--management.endpoints.web.exposure.include=health,info,prometheus,metrics");
+    static final String IMPORTER = "bench.importer";
+    static final String VERIFIER = "bench.verifier";
+    static final String TABLE = "population.citizen";
+    /**
+     * Disk needed per citizen, for the check before a run: the CSV, the table with its indexes and
+     * the COPY file, measured at 10 million (bench/results/population-10000000-*), rounded up.
+     */
+    static final long CSV_BYTES_PER_CITIZEN = 300;
+    static final long DB_BYTES_PER_CITIZEN = 700;
+    static final long COPY_BYTES_PER_CITIZEN = 300;
+    static final long DISK_MARGIN = 5L * 1024 * 1024 * 1024;
+
+    private final RepoLayout layout;
+    private final PopulationOptions options;
+    private final PrintStream out;
+    private final ServerLaunch launch;
+    private final HttpClient http;
+    private final Cleanup cleanup = new Cleanup();
+    private final QuietMachine quietMachine = new QuietMachine(QUIET_WAIT);
+    private final List<String> problems = new ArrayList<>();
+    private long freeLowest = Long.MAX_VALUE;
+
+    PopulationBenchmark(RepoLayout layout, PopulationOptions options, PrintStream out) {
+        this.layout = layout;
+        this.options = options;
+        this.out = out;
+        this.launch = ServerLaunch.of(layout);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    void run() {
+        ZonedDateTime started = ZonedDateTime.now();
+        long startedNanos = System.nanoTime();
+        MachineInfo machine = MachineInfo.read();
+        String loadBefore = MachineInfo.loadAverage();
+        GitRevision git = GitRevision.of(layout.root());
+        Path workRoot = createDirectories(layout.benchTarget().resolve("population"));
+        FileStore store = fileStore(workRoot);
+        long freeBefore = usable(store);
+        checkDisk(workRoot, freeBefore);
+        out.printf(Locale.ROOT, "Population benchmark: %,d citizens (seed %d) on %s (%d cores), JDK %s, commit %s%n",
+                options.count(), options.seed(), machine.cpuModel(), machine.logicalCpus(), machine.javaVersion(),
+                git.describe());
+
+        Path runDir = createDirectories(workRoot.resolve("run-"
+                + started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        // A private copy of the server jar: a colleague's rebuild of server/target during the run must not pull
+        // the jar from under the running server.
+        Path serverJar = runDir.resolve("ketnoi-server.jar");
+        String jarInfo = copyJar(layout.serverJar(), serverJar);
+        ServerLaunch launch = new ServerLaunch(this.launch.java(), serverJar, layout.root());
+
+        // 1. The file, and the sample the lookups will ask for.
+        PopulationFile.Generated generated = PopulationFile.generateOrReuse(layout, serverJar, options.count(),
+                options.seed(), out, cleanup);
+        PopulationFile.Sample sample = PopulationFile.sample(generated.file(), options.count(), out);
+        if (sample.rows() != options.count()) {
+            problems.add("the generated file has " + sample.rows() + " data rows, not " + options.count());
+        }
+        PopulationResults.Generation generation = new PopulationResults.Generation(
+                layout.root().relativize(generated.file()).toString(), generated.bytes(), generated.generatedMillis(),
+                sample.rows(), sample.people().size());
+        noteFree(store);
+
+        Path dataDir = runDir.resolve("data");
+        Path copyDir = createDirectories(runDir.resolve("copy"));
+        Path serverLog = runDir.resolve("server.log");
+        Path gcLog = runDir.resolve("gc.log");
+        out.println("Server data directory and logs under " + layout.root().relativize(runDir));
+
+        int port = FreePort.find();
+        List<String> jvmFlags = List.of(MAX_HEAP, "-Xlog:gc:file=" + gcLog);
+        List<String> command = launch.command(port, dataDir, jvmFlags, EXTRA_ARGUMENTS);
+        // Registered before the server, so on Ctrl-C it runs after the server (and its PostgreSQL) stopped.
+        AutoCloseable removeRunFiles = () -> {
+            if (!options.keepData()) {
+                deleteRecursively(dataDir);
+                deleteRecursively(copyDir);
+            }
+            Files.deleteIfExists(serverJar);
+        };
+        cleanup.register(removeRunFiles);
+        KetnoiServer server = KetnoiServer.launch(command, launch.workingDir(), dataDir, serverLog);
+        cleanup.register(server);
+        Optional<ProcessHandle> postmaster = Optional.empty();
+        Connection admin = null;
+        Connection monitor = null;
+        PopulationResults results;
+        try {
+            out.println("Starting the server on port " + port + " (" + MAX_HEAP + ", empty data directory)...");
+            long healthy = server.awaitHealthy(new HealthProbe(http, port), HEALTHY_TIMEOUT);
+            out.printf(Locale.ROOT, "Healthy in %.1f s%n", healthy / 1000.0);
+            postmaster = PostgresProcesses.postmaster(server.cluster());
+            int pgPort = Database.port(server.cluster());
+            admin = Database.connect(pgPort);
+            monitor = Database.connect(pgPort);
+            String pgVersion = Database.queryString(admin, "select version()");
+            String password = HexFormat.of().formatHex(SecureRandom.getSeed(12));
+            createAccounts(admin, password);
+            String official = basic(IMPORTER, password);
+            String verifier = basic(VERIFIER, password);
+            checkAccounts(port, official, verifier, sample.people().getFirst());
+
+            // 2. Our import through the API, then PostgreSQL's COPY of the same rows.
+            PopulationResults.Import imported = importFile(server, port, official, generated, sample.rows(), gcLog,
+                    admin);
+            PopulationResults.Sizes afterImport = sizes(admin, imported.rowsInTable());
+            noteFree(store);
+            PopulationResults.CopyPeer copy = copyPeer(admin, monitor, copyDir, imported.rowsInTable(), store);
+            PopulationResults.Sizes afterCopy = sizes(admin, copy.copyFromRows());
+            long vacuum = vacuum(admin, monitor);
+
+            // 3 and 4. Lookups through the API and bare SQL on the same rows.
+            Lookups lookups = new Lookups(http, port, official, verifier, pgPort, sample.people());
+            List<LoadDriver.Run> runs = lookups(lookups, server);
+
+            Database.closeQuietly(monitor);
+            Database.closeQuietly(admin);
+            monitor = null;
+            admin = null;
+            scanServerLog(serverLog);
+            out.println("Stopping the server (SIGTERM)...");
+            KetnoiServer.Shutdown shutdown = server.stop(postmaster, SHUTDOWN_TIMEOUT);
+            if (!shutdown.clean()) {
+                problems.add("the server did not stop cleanly (exit code " + shutdown.exitCode() + ")");
+            }
+            GcLog gcWhole = GcLog.parse(GcLog.lines(gcLog));
+            imported = withWholeRunGc(imported, gcWhole);
+            if (!options.keepData()) {
+                deleteRecursively(dataDir);
+                deleteRecursively(copyDir);
+                out.println("Deleted the data directory and the COPY file (--keep-data keeps them)");
+            }
+            results = new PopulationResults(started, Duration.ofNanos(System.nanoTime() - startedNanos), machine,
+                    loadBefore, MachineInfo.loadAverage(), git, jarInfo, commandLine(), display(launch, jvmFlags),
+                    "java " + String.join(" ", PopulationFile.GENERATOR_JVM_FLAGS)
+                            + " -jar server/target/ketnoi-server.jar generate-population --count " + options.count()
+                            + " --seed " + options.seed() + " --format csv --out " + generation.file(),
+                    options, pgVersion,
+                    new PopulationResults.Disk(store.toString(), total(store), freeBefore, freeLowest, usable(store)),
+                    generation, healthy, imported, afterImport, copy, afterCopy, vacuum, runs, shutdown,
+                    List.copyOf(problems));
+        } finally {
+            Database.closeQuietly(monitor);
+            Database.closeQuietly(admin);
+            server.close();
+            cleanup.done(server);
+            postmaster.filter(ProcessHandle::isAlive).ifPresent(pm -> {
+                // The JVM had to be killed and left its PostgreSQL behind: stop that one (by its pid).
+                pm.destroy();
+                ProcState.awaitStopped(pm.pid(), Duration.ofSeconds(30));
+            });
+            // Also after a failure: a half-loaded database is gigabytes on a shared disk. The logs stay.
+            try {
+                removeRunFiles.close();
+            } catch (Exception e) {
+                System.err.println("ketnoi bench: " + e.getMessage());
+            }
+            cleanup.done(removeRunFiles);
+        }
+
+        String report = new PopulationReport(results).markdown();
+        Path file = write(report, results);
+        out.println();
+        out.println(report);
+        out.println("Written to " + layout.root().relativize(file));
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+
+    private void createAccounts(Connection admin, String password) {
+        String sql = "insert into identity.account(username, display_name, kind, agency_id, roles, password_hash) "
+                + "values (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = admin.prepareStatement(sql)) {
+            // {noop}: a throwaway data directory that is deleted after the run; the server's delegating encoder reads it.
+            add(insert, IMPORTER, "Benchmark importer, Ministry of Public Security", "OFFICIAL", "000.00.00.G03",
+                    new String[] {"REGISTRY_IMPORTER", "REGISTRY_OFFICIAL"}, "{noop}" + password);
+            add(insert, VERIFIER, "Benchmark verifying system, Ministry of Health", "SYSTEM", "000.00.00.G14",
+                    new String[] {"REGISTRY_VERIFIER"}, "{noop}" + password);
+        } catch (SQLException e) {
+            throw new BenchmarkFailed("cannot create the benchmark accounts: " + e.getMessage(), e);
+        }
+    }
+
+    private static void add(PreparedStatement insert, String username, String name, String kind, String agency,
+            String[] roles, String hash) throws SQLException {
+        insert.setString(1, username);
+        insert.setString(2, name);
+        insert.setString(3, kind);
+        insert.setString(4, agency);
+        insert.setArray(5, insert.getConnection().createArrayOf("text", roles));
+        insert.setString(6, hash);
+        insert.executeUpdate();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Both accounts work before anything is timed: a lookup of a number not yet in the registry answers 404, not 401. */
+    private void checkAccounts(int port, String official, String verifier, PopulationFile.Person someone) {
+        String purpose = URLEncoder.encode(Lookups.PURPOSE, StandardCharsets.UTF_8);
+        String base = "http://localhost:" + port + "/api/v1/population";
+        int get = status(HttpRequest.newBuilder(URI.create(base + "/citizens/" + someone.idNumber() + "?purpose="
+                + purpose)).header("Authorization", official).GET().build());
+        String body = "{\"idNumber\":\"" + someone.idNumber() + "\",\"fullName\":\"" + Lookups.json(someone.fullName())
+                + "\",\"birthDate\":\"" + someone.birthDate() + "\"}";
+        int verify = status(HttpRequest.newBuilder(URI.create(base + "/verifications?purpose=" + purpose))
+                .header("Authorization", verifier).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (get != 404 || verify != 200) {
+            throw new BenchmarkFailed("the benchmark accounts do not work as expected: GET citizen answered " + get
+                    + " (expected 404 on an empty registry), POST verification answered " + verify + " (expected 200)");
+        }
+    }
+
+    private int status(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new BenchmarkFailed("the server did not answer " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkFailed("interrupted");
+        }
+    }
+
+    private PopulationResults.Import importFile(KetnoiServer server, int port, String official,
+            PopulationFile.Generated file, long rows, Path gcLog, Connection admin) {
+        Database.execute(admin, "checkpoint");
+        double busyBefore = quietMachine.await(text -> out.print("\r" + text));
+        out.println();
+        int gcLinesBefore = GcLog.lines(gcLog).size();
+        ImportClient client = new ImportClient(http, port, official);
+        HeapSampler heap = new HeapSampler(http, port).start();
+        CpuSample cpuBefore = CpuSample.read();
+        long serverCpuBefore = cpuMillis(server.handle());
+        ImportClient.Outcome outcome;
+        try (RateProgress progress = new RateProgress(out, "import", "rows", rows, System::nanoTime)
+                .counting(() -> Math.round(client.bytesSent() / (double) file.bytes() * rows))) {
+            progress.activity(() -> {
+                long read = ImportClient.rowsReadInLog(server.log());
+                return "POST /imports (rows by bytes sent)" + (read > 0 ? String.format(Locale.ROOT,
+                        "; server log: %,d read", read) : "") + "; heap max " + PopulationFile.mib(heap.maxBytes());
+            });
+            outcome = client.send(file.file(), file.file().getFileName().toString());
+        } finally {
+            heap.close();
+        }
+        double busy = CpuSample.read().busyShareSince(cpuBefore);
+        long serverCpu = cpuMillis(server.handle()) - serverCpuBefore;
+        long rss = ProcMemory.of(List.of(server.handle())).rssKib();
+        if (outcome.status() != 200 || outcome.accepted() < 0) {
+            throw new BenchmarkFailed("the import answered HTTP " + outcome.status() + " after " + outcome.millis()
+                    + " ms: " + abbreviate(outcome.body()) + "; the server's output is in " + server.log()
+                    + server.tail());
+        }
+        if (outcome.rejected() > 0) {
+            problems.add("the import rejected " + outcome.rejected() + " of " + rows + " rows of the generated file: "
+                    + abbreviate(outcome.body()));
+        }
+        if (!server.isAlive()) {
+            throw new BenchmarkFailed("the server died during the import; see " + server.log() + server.tail());
+        }
+        List<String> gcLines = GcLog.lines(gcLog);
+        GcLog gc = GcLog.parse(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
+        long inTable = Database.queryLong(admin, "select count(*) from " + TABLE);
+        if (inTable != outcome.accepted()) {
+            problems.add("the server reported " + outcome.accepted() + " rows accepted but the table holds " + inTable);
+        }
+        out.printf(Locale.ROOT, "Imported %,d rows (%,d rejected) in %.1f s: %,.0f rows/s; heap max %s sampled%n",
+                outcome.accepted(), outcome.rejected(), outcome.millis() / 1000.0,
+                outcome.accepted() / (outcome.millis() / 1000.0), PopulationFile.mib(heap.maxBytes()));
+        return new PopulationResults.Import(outcome, busyBefore, busy, serverCpu, heap.maxBytes(), heap.samples(),
+                heap.failures(), gc, GcLog.NONE, rss, inTable, MAX_HEAP);
+    }
+
+    /** Copies the server jar; returns what identifies it: build time and SHA-256. */
+    private static String copyJar(Path jar, Path copy) {
+        try {
+            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.io.InputStream in = Files.newInputStream(copy)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            return "server/target/ketnoi-server.jar built " + Files.getLastModifiedTime(jar).toInstant()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", SHA-256 "
+                    + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + "…";
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new BenchmarkFailed("cannot copy " + jar + " to " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PopulationResults.Import withWholeRunGc(PopulationResults.Import i, GcLog whole) {
+        return new PopulationResults.Import(i.outcome(), i.busyBefore(), i.machineBusy(), i.serverCpuMillis(),
+                i.heapMaxBytes(), i.heapSamples(), i.heapFailures(), i.gc(), whole, i.serverRssKib(), i.rowsInTable(),
+                i.maxHeapFlag());
+    }
+
+    private static PopulationResults.Sizes sizes(Connection admin, long rows) {
+        return new PopulationResults.Sizes(rows,
+                Database.queryLong(admin, "select pg_relation_size('" + TABLE + "')"),
+                Database.queryLong(admin, "select pg_indexes_size('" + TABLE + "')"),
+                Database.queryLong(admin, "select pg_total_relation_size('" + TABLE + "')"),
+                Database.queryLong(admin, "select pg_database_size(current_database())"));
+    }
+
+    /**
+     * PostgreSQL's own COPY of exactly the imported rows: out to a file, TRUNCATE (the indexes
+     * stay; no foreign key points at the table), then timed back in from the file, in the text
+     * format the server's import sends, into the same table with the same indexes.
+     */
+    private PopulationResults.CopyPeer copyPeer(Connection admin, Connection monitor, Path copyDir, long rows,
+            FileStore store) {
+        Path file = copyDir.resolve("citizen.copy");
+        try {
+            // PostgreSQL runs in a user namespace ("nobody"); let it write here.
+            Files.setPosixFilePermissions(copyDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot open " + copyDir + " to PostgreSQL: " + e.getMessage(), e);
+        }
+        String path = file.toAbsolutePath().toString().replace("'", "''");
+        Database.Timed copyTo;
+        try (RateProgress progress = new RateProgress(out, "COPY TO", "rows", rows, System::nanoTime)
+                .counting(() -> Math.max(0, Database.copyProgress(monitor, TABLE)))) {
+            progress.activity("COPY " + TABLE + " TO '" + layout.root().relativize(file) + "'");
+            copyTo = Database.timed(admin, "copy " + TABLE + " to '" + path + "'");
+        }
+        long fileBytes = size(file);
+        noteFree(store);
+        Database.Timed truncate = Database.timed(admin, "truncate " + TABLE);
+        Database.execute(admin, "checkpoint");
+        double busyBefore = quietMachine.await(text -> out.print("\r" + text));
+        out.println();
+        CpuSample cpuBefore = CpuSample.read();
+        Database.Timed copyFrom;
+        try (RateProgress progress = new RateProgress(out, "COPY FROM", "rows", rows, System::nanoTime)
+                .counting(() -> Math.max(0, Database.copyProgress(monitor, TABLE)))) {
+            progress.activity("COPY " + TABLE + " FROM the file (same table, same indexes)");
+            copyFrom = Database.timed(admin, "copy " + TABLE + " from '" + path + "'");
+        }
+        double busy = CpuSample.read().busyShareSince(cpuBefore);
+        noteFree(store);
+        if (copyFrom.rows() != rows) {
+            problems.add("COPY FROM loaded " + copyFrom.rows() + " rows, not the " + rows + " imported");
+        }
+        out.printf(Locale.ROOT, "COPY FROM: %,d rows in %.1f s: %,.0f rows/s%n", copyFrom.rows(),
+                copyFrom.millis() / 1000.0, copyFrom.rows() / (copyFrom.millis() / 1000.0));
+        return new PopulationResults.CopyPeer("text", copyTo.millis(), copyTo.rows(), fileBytes, truncate.millis(),
+                copyFrom.millis(), copyFrom.rows(), busyBefore, busy);
+    }
+
+    /** VACUUM (ANALYZE) after the bulk load, so autovacuum does not start in the middle of a lookup measurement. */
+    private long vacuum(Connection admin, Connection monitor) {
+        long blocks = Database.queryLong(admin, "select pg_relation_size('" + TABLE + "') / 8192");
+        AtomicLong scanned = new AtomicLong();
+        try (RateProgress progress = new RateProgress(out, "VACUUM", "blocks", blocks, System::nanoTime)
+                .counting(() -> {
+                    long now = vacuumProgress(monitor);
+                    if (now > scanned.get()) {
+                        scanned.set(now);
+                    }
+                    return scanned.get();
+                })) {
+            progress.activity("VACUUM (ANALYZE) " + TABLE + " before the lookups");
+            return Database.timed(admin, "vacuum (analyze) " + TABLE).millis();
+        }
+    }
+
+    private static long vacuumProgress(Connection monitor) {
+        try {
+            return Database.queryLong(monitor, "select coalesce(max(heap_blks_scanned), 0) from pg_stat_progress_vacuum");
+        } catch (BenchmarkFailed e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Every workload at every concurrency, in turns (bare, GET, verification, search for one
+     * concurrency, then the next), so drift on this shared machine touches all of them alike.
+     */
+    private List<LoadDriver.Run> lookups(Lookups lookups, KetnoiServer server) {
+        double busyBefore = quietMachine.await(text -> out.print("\r" + text));
+        out.println();
+        if (busyBefore > QuietMachine.QUIET_SHARE) {
+            problems.add(String.format(Locale.ROOT, "the machine was %.0f %% busy before the lookups", busyBefore * 100));
+        }
+        List<LoadDriver.Run> runs = new ArrayList<>();
+        Duration each = options.warmup().plus(options.duration());
+        long plannedSeconds = each.toSeconds() * Lookups.ALL.size() * options.concurrency().size();
+        long start = System.nanoTime();
+        try (RateProgress progress = new RateProgress(out, "lookups", "s", plannedSeconds, System::nanoTime)
+                .counting(() -> TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start))) {
+            for (int c : options.concurrency()) {
+                for (String workload : Lookups.ALL) {
+                    LongAdder completed = new LongAdder();
+                    long runStart = System.nanoTime();
+                    AtomicLong lastCount = new AtomicLong();
+                    AtomicLong lastAt = new AtomicLong(runStart);
+                    progress.activity(() -> {
+                        long now = System.nanoTime();
+                        long count = completed.sum();
+                        double rate = (count - lastCount.getAndSet(count)) / Math.max(1e-3,
+                                (now - lastAt.getAndSet(now)) / 1e9);
+                        String phase = now - runStart < options.warmup().toNanos() ? "warm-up" : "measuring";
+                        return String.format(Locale.ROOT, "C=%d %s, %s: %,.0f req/s", c, workload, phase, rate);
+                    });
+                    int problemsBefore = ServerLog.problems(server.log()).size();
+                    LoadDriver.Run run = LoadDriver.run(workload, c, options.warmup(), options.duration(),
+                            lookups.clients(workload), workload.equals(Lookups.BARE) ? null : server.handle(),
+                            completed, () -> {
+                                String note = workload.equals(Lookups.SEARCH) ? lookups.searchNote() : "";
+                                List<ServerLog.Entry> logged = ServerLog.problems(server.log());
+                                if (logged.size() > problemsBefore) {
+                                    note += (note.isEmpty() ? "" : "; ") + "the server logged "
+                                            + (logged.size() - problemsBefore) + " error(s) or warning(s) meanwhile: "
+                                            + ServerLog.summary(logged, problemsBefore);
+                                }
+                                return note;
+                            });
+                    runs.add(run);
+                    if (!server.isAlive()) {
+                        throw new BenchmarkFailed("the server died during the lookups; see " + server.log()
+                                + server.tail());
+                    }
+                }
+            }
+        }
+        for (LoadDriver.Run r : runs) {
+            out.printf(Locale.ROOT, "  C=%-3d %-36s %,9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+                    r.concurrency(), r.workload(), r.rate(), r.p50(), r.p99(), r.errors());
+        }
+        return runs;
+    }
+
+    /** Errors and warnings the server logged: a figure measured beside an error is not a figure. */
+    private void scanServerLog(Path log) {
+        List<ServerLog.Entry> logged = ServerLog.problems(log);
+        if (!logged.isEmpty()) {
+            problems.add("the server logged " + logged.size() + " error(s) or warning(s) in the whole run, by root cause: "
+                    + ServerLog.summary(logged, 0) + ". The first at " + abbreviate(logged.getFirst().line()));
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            if (lines.anyMatch(l -> l.contains("OutOfMemoryError"))) {
+                problems.add("the server ran out of heap (OutOfMemoryError in its log)");
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.add("cannot read the server log " + log + ": " + e.getMessage());
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /** Refuses a run that would fill the disk: the CSV (unless it exists), the database and the COPY file at once. */
+    private void checkDisk(Path workRoot, long free) {
+        long count = options.count();
+        boolean haveCsv = Files.isRegularFile(PopulationFile.fileFor(layout, count, options.seed()));
+        long need = count * ((haveCsv ? 0 : CSV_BYTES_PER_CITIZEN) + DB_BYTES_PER_CITIZEN + COPY_BYTES_PER_CITIZEN);
+        if (need + DISK_MARGIN > free) {
+            throw new BenchmarkFailed(String.format(Locale.ROOT,
+                    "%,d citizens need about %,.1f GiB under %s (%d B/citizen for the CSV%s, %d for the database, %d for "
+                            + "the COPY file) but only %,.1f GiB are free; run a smaller --count",
+                    count, need / 1073741824.0, workRoot, CSV_BYTES_PER_CITIZEN, haveCsv ? ", which exists" : "",
+                    DB_BYTES_PER_CITIZEN, COPY_BYTES_PER_CITIZEN, free / 1073741824.0));
+        }
+    }
+
+    private void noteFree(FileStore store) {
+        freeLowest = Math.min(freeLowest, usable(store));
+    }
+
+    private static FileStore fileStore(Path path) {
+        try {
+            return Files.getFileStore(path);
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot find the file system of " + path, e);
+        }
+    }
+
+    private static long usable(FileStore store) {
+        try {
+            return store.getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long total(FileStore store) {
+        try {
+            return store.getTotalSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 400 ? oneLine.substring(0, 400) + "…" : oneLine;
+    }
+
+    private String display(ServerLaunch launch, List<String> jvmFlags) {
+        return "java " + String.join(" ", ServerLaunch.JVM_FLAGS) + " " + MAX_HEAP
+                + " -Xlog:gc:file=<run folder>/gc.log -jar <copy of server/target/ketnoi-server.jar>"
+                + " start --server.port=<free port> --ketnoi.data-dir=<run folder>/data " + String.join(" ", EXTRA_ARGUMENTS);
+    }
+
+    private String commandLine() {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        String java = info.command().orElse("java");
+        String args = info.arguments().map(a -> String.join(" ", a))
+                .orElse("-jar bench/target/ketnoi-bench.jar " + String.join(" ", options.arguments()));
+        return (java + " " + args).trim();
+    }
+
+    /** bench/results/population-<N>-<date>-<commit>.md; a second run on the same day and commit gets -2, -3... */
+    private Path write(String report, PopulationResults results) {
+        Path dir = createDirectories(layout.resultsDir());
+        String base = "population-" + options.count() + "-" + results.started().toLocalDate() + "-"
+                + results.git().shortHash();
+        Path file = dir.resolve(base + ".md");
+        for (int n = 2; Files.exists(file); n++) {
+            file = dir.resolve(base + "-" + n + ".md");
+        }
+        try {
+            Files.writeString(file, report);
+            return file;
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
