@@ -57,7 +57,7 @@ public class AdministrativeUnits {
                         order by (search_key like :prefix) desc, province_code, code
                         limit :limit""")
                 .param("patterns", wordPatterns(key))
-                .param("prefix", "%" + escapeLike(key))
+                .param("prefix", "%" + SearchKey.escapeLike(key))
                 .param("code", query.trim())
                 .param("province", within.map(ProvinceCode::value).orElse(null))
                 .param("limit", limit)
@@ -95,12 +95,9 @@ public class AdministrativeUnits {
 
     /** One LIKE pattern per word typed: every word must appear, in any order. */
     static String[] wordPatterns(String key) {
-        return java.util.Arrays.stream(key.split(" ")).map(w -> "%" + escapeLike(w) + "%").toArray(String[]::new);
+        return java.util.Arrays.stream(key.split(" ")).map(w -> "%" + SearchKey.escapeLike(w) + "%").toArray(String[]::new);
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static Province province(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Province(new ProvinceCode(rs.getString("code")), rs.getString("name"), rs.getString("name_en"),

@@ -52,6 +52,11 @@ public final class SearchKey {
         return end > 0 && key.charAt(end - 1) == ' ' ? key.substring(0, end - 1) : key.toString();
     }
 
+    /** Escapes a key for use inside a SQL LIKE pattern (backslash is PostgreSQL's default escape). */
+    public static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     static String slow(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');

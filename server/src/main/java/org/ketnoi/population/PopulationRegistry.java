@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PopulationRegistry {
 
-    static final List<String> ALL_FIELDS = List.of("idNumber", "fullName", "birthDate", "sex", "ethnicity",
+    /** The names of every field of a record, as the access log lists them. */
+    public static final List<String> ALL_FIELDS = List.of("idNumber", "fullName", "birthDate", "sex", "ethnicity",
             "religion", "nationality", "birthRegistration", "homeTown", "permanentResidence", "temporaryResidence",
             "household", "idCard", "maritalStatus", "status", "relatives");
     static final List<String> SUMMARY_FIELDS = List.of("idNumber", "fullName", "birthDate", "sex",
@@ -144,7 +145,7 @@ public class PopulationRegistry {
                           and (cast(:commune as text) is null or perm_commune = :commune)
                         order by name_key, birth_year, id
                         limit :limit""")
-                .param("prefix", escapeLike(key) + "%")
+                .param("prefix", SearchKey.escapeLike(key) + "%")
                 .param("year", born.map(BirthDate::year).orElse(null))
                 .param("month", born.map(BirthDate::month).orElse(null))
                 .param("day", born.map(BirthDate::day).orElse(null))
@@ -380,7 +381,4 @@ public class PopulationRegistry {
                 r.permanentResidence().communeCode(), r.isDeceased());
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

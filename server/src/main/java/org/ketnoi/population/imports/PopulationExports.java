@@ -1,5 +1,7 @@
 package org.ketnoi.population.imports;
 
+import org.ketnoi.population.PopulationRegistry;
+
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -34,9 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PopulationExports {
 
     /** The names the access log uses for a whole record (as the registry's own reads). */
-    static final List<String> ALL_FIELDS = List.of("idNumber", "fullName", "birthDate", "sex", "ethnicity",
-            "religion", "nationality", "birthRegistration", "homeTown", "permanentResidence", "temporaryResidence",
-            "household", "idCard", "maritalStatus", "status", "relatives");
     private static final String CHANNEL = "export";
     private static final String COLUMNS = "id, full_name, birth_year, birth_month, birth_day, sex, ethnicity, "
             + "religion, nationality, birth_reg_commune, home_town, perm_commune, perm_address, temp_commune, "
@@ -96,7 +95,7 @@ public class PopulationExports {
 
     private void logAccess(Area area, Caller caller, String purpose) {
         List<Object> args = new ArrayList<>(Arrays.asList(caller.username(), caller.agencyId(), purpose, CHANNEL,
-                ALL_FIELDS.toArray(String[]::new)));
+                PopulationRegistry.ALL_FIELDS.toArray(String[]::new)));
         args.addAll(area.arguments());
         cursor.update("insert into population.access_log(citizen_id, actor, agency, purpose, channel, fields) "
                 + "select id, ?, ?, ?, ?, ? from population.citizen" + area.where(), args.toArray());
