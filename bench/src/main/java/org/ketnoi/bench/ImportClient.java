@@ -72,8 +72,10 @@ final class ImportClient {
             return new Outcome(response.statusCode(), millis, number(body, "accepted"), number(body, "rejected"),
                     text(body, "status"), body);
         } catch (IOException e) {
-            throw new BenchmarkFailed("the import request failed after " + (System.nanoTime() - start) / 1_000_000_000
-                    + " s: " + e, e);
+            throw new BenchmarkFailed(String.format(java.util.Locale.ROOT,
+                    "the import request failed after %.1f s, with %,d of %,d bytes handed to the connection: %s",
+                    (System.nanoTime() - start) / 1e9, sent.get(), request.bodyPublisher().map(
+                            HttpRequest.BodyPublisher::contentLength).orElse(-1L), e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchmarkFailed("interrupted during the import");

@@ -280,7 +280,11 @@ final class PopulationBenchmark {
         double busyBefore = quietMachine.await(text -> out.print("\r" + text));
         out.println();
         int gcLinesBefore = GcLog.lines(gcLog).size();
-        ImportClient client = new ImportClient(http, port, official);
+        // Its own HttpClient, so the upload has a fresh connection that nothing else (heap samples, account
+        // checks) has used or shares a pool with.
+        HttpClient importHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ImportClient client = new ImportClient(importHttp, port, official);
         HeapSampler heap = new HeapSampler(http, port).start();
         CpuSample cpuBefore = CpuSample.read();
         long serverCpuBefore = cpuMillis(server.handle());
