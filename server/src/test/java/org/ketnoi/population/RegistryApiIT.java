@@ -214,6 +214,29 @@ class RegistryApiIT {
         }
     }
 
+    @Test
+    void simultaneousReadsAreEachLoggedOnceWithTheirOwnPurpose() throws Exception {
+        // Reads arriving together are written as one group; each must still get its own row,
+        // committed before its answer.
+        int reads = 40;
+        String run = Long.toString(System.nanoTime(), 36);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = java.util.stream.IntStream.range(0, reads).mapToObj(i -> executor.submit(() -> {
+                HttpResponse<String> r = send("reg.badinh", "GET", "/api/v1/population/citizens/" + AN, null,
+                        "Song song " + run + " #" + i);
+                long logged = jdbc.sql("select count(*) from population.access_log where citizen_id = ? "
+                        + "and purpose = ?").params(Long.parseLong(AN), "Song song " + run + " #" + i)
+                        .query(Long.class).single();
+                return r.statusCode() + "/" + logged;
+            })).toList();
+            for (var answer : answers) {
+                assertThat(answer.get()).as("status/rows already logged when the answer came").isEqualTo("200/1");
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from population.access_log where purpose like ?")
+                .param("Song song " + run + " #%").query(Long.class).single()).isEqualTo(reads);
+    }
+
     private long logCount(String id, String channel) {
         return jdbc.sql("select count(*) from population.access_log where citizen_id = ? and channel = ?")
                 .params(Long.parseLong(id), channel).query(Long.class).single();
