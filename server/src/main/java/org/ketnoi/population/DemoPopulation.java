@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ketnoi.identity.Caller;
@@ -27,13 +28,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo population: on the first start of an empty registry, a synthetic population (seed 2025)
- * goes in through the same import path as real files. A registry with any citizen is left alone.
+ * The demo population: on the first start of an empty registry, the named people of the demo
+ * ({@link DemoCast}) and a synthetic population (seed 2025) go in through the same import path as
+ * real files. A registry with any citizen is left alone.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Order(10)
-class DemoPopulation {
+class DemoPopulation implements org.ketnoi.platform.StartupNotice {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPopulation.class);
     static final long SEED = 2025;
@@ -63,6 +65,24 @@ class DemoPopulation {
         log.info("Demo population loaded: {} citizens, {} rejected", report.accepted(), report.rejected());
     }
 
+    @Override
+    public List<String> lines() {
+        List<DemoCast.Member> cast = DemoCast.members(SEED);
+        // a registry loaded by an older version, or a real one, may not hold them
+        if (count <= 0 || registry.load(cast.getFirst().record().idNumber()).isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Demo citizens in the registry (beside the synthetic ones):");
+        for (DemoCast.Member m : cast) {
+            CitizenRecord r = m.record();
+            lines.add(String.format("  %s  %-18s %s  commune %s%s", r.idNumber(), r.fullName(), r.birthDate(),
+                    r.permanentResidence().communeCode(), m.account().map(a -> "  (the person of " + a + ")")
+                            .orElse("")));
+        }
+        return lines;
+    }
+
     /** The generator's output as a CSV stream, written by a virtual thread as the import reads it. */
     private InputStream generated() {
         try {
@@ -71,6 +91,9 @@ class DemoPopulation {
             Thread.ofVirtual().name("demo-population").start(() -> {
                 try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                     CitizenWriter citizens = CitizenWriter.of(Format.CSV, writer);
+                    for (DemoCast.Member member : DemoCast.members(SEED)) {
+                        citizens.write(CitizenDocument.from(member.record()).values());
+                    }
                     Iterator<CitizenRecord> records = new PopulationGenerator(SEED).generate(count);
                     while (records.hasNext()) {
                         citizens.write(CitizenDocument.from(records.next()).values());

@@ -899,6 +899,16 @@ final class Households implements Iterator<CitizenRecord> {
             }
         }
 
+        /**
+         * The number the {@code (1,000,000 - k)}-th person of a bucket would get: never handed out,
+         * since a bucket gives out at most a million and a real province, sex and year has far fewer.
+         */
+        PersonalIdNumber reserved(int province, String provinceCode, Sex sex, int year, int k) {
+            int bucket = (province * 2 + (sex == Sex.FEMALE ? 1 : 0)) * YEARS + (year - 1900);
+            long n = 999_999L - k;
+            return idNumber(provinceCode, sex, year, (int) ((n * MULTIPLIER + offsets[bucket]) % 1_000_000L));
+        }
+
         PersonalIdNumber next(int province, String provinceCode, Sex sex, int year) {
             int bucket = (province * 2 + (sex == Sex.FEMALE ? 1 : 0)) * YEARS + (year - 1900);
             int n = counters[bucket]++;

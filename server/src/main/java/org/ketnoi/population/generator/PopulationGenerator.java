@@ -7,6 +7,8 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.ketnoi.population.CitizenRecord;
+import org.ketnoi.population.PersonalIdNumber;
+import org.ketnoi.population.Sex;
 
 /**
  * A synthetic national population for tests and demonstrations: households of realistic shape
@@ -48,6 +50,24 @@ public final class PopulationGenerator {
             throw new IllegalArgumentException("The count cannot be negative, got " + count);
         }
         return new Households(reference, seed, count, asOf);
+    }
+
+    /**
+     * A valid number that this seed's population never contains, for people added beside it (the
+     * demo's named citizens): the {@code k}-th from the end of the serials of that birth-registration
+     * province, sex and year (k below 1,000).
+     */
+    public PersonalIdNumber reservedIdNumber(String birthRegistrationProvince, Sex sex, int year, int k) {
+        if (k < 0 || k >= 1000) {
+            throw new IllegalArgumentException("k must be between 0 and 999, got " + k);
+        }
+        for (int i = 0; i < reference.oldProvinces.size(); i++) {
+            if (reference.oldProvinces.get(i).code().equals(birthRegistrationProvince)) {
+                return new Households.Serials(reference.oldProvinces.size(), seed)
+                        .reserved(i, birthRegistrationProvince, sex, year, k);
+            }
+        }
+        throw new IllegalArgumentException("No birth-registration province has the code " + birthRegistrationProvince);
     }
 
     /** The same records as {@link #generate(long)}, as a sequential stream. */
