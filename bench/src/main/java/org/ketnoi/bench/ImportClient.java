@@ -2,6 +2,7 @@ package org.ketnoi.bench;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The import through the real API: {@code POST /api/v1/population/imports} with the file streamed
- * as the raw body ({@link HttpRequest.BodyPublishers#ofFile}), counting the bytes handed to the
+ * as the raw body ({@link HttpRequest.BodyPublishers#ofFile}, or from a pipe, chunked), counting the bytes handed to the
  * connection so the terminal can show how far the server has read.
  */
 final class ImportClient {
@@ -51,19 +53,33 @@ final class ImportClient {
     }
 
     Outcome send(Path file, String fileName) {
-        URI uri = URI.create("http://localhost:" + port + "/api/v1/population/imports?format=csv&strict=false&fileName="
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8));
-        HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", authorization)
-                    .header("Content-Type", "text/csv")
-                    .header("Accept", "application/json")
-                    .POST(counting(HttpRequest.BodyPublishers.ofFile(file)))
-                    .build();
+            return send(HttpRequest.BodyPublishers.ofFile(file), fileName);
         } catch (FileNotFoundException e) {
             throw new BenchmarkFailed("cannot read " + file, e);
         }
+    }
+
+    /** The body from a stream of unknown length, sent chunked as it comes (the --stream mode's pipe). */
+    Outcome send(Callable<InputStream> body, String fileName) {
+        return send(HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return body.call();
+            } catch (Exception e) {
+                throw new java.io.UncheckedIOException(new IOException("cannot open the request body: " + e, e));
+            }
+        }), fileName);
+    }
+
+    private Outcome send(HttpRequest.BodyPublisher publisher, String fileName) {
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/population/imports?format=csv&strict=false&fileName="
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", authorization)
+                .header("Content-Type", "text/csv")
+                .header("Accept", "application/json")
+                .POST(counting(publisher))
+                .build();
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -72,10 +88,10 @@ final class ImportClient {
             return new Outcome(response.statusCode(), millis, number(body, "accepted"), number(body, "rejected"),
                     text(body, "status"), body);
         } catch (IOException e) {
+            long length = publisher.contentLength();
             throw new BenchmarkFailed(String.format(java.util.Locale.ROOT,
-                    "the import request failed after %.1f s, with %,d of %,d bytes handed to the connection: %s",
-                    (System.nanoTime() - start) / 1e9, sent.get(), request.bodyPublisher().map(
-                            HttpRequest.BodyPublisher::contentLength).orElse(-1L), e), e);
+                    "the import request failed after %.1f s, with %,d %s bytes handed to the connection: %s",
+                    (System.nanoTime() - start) / 1e9, sent.get(), length < 0 ? "(of a stream)" : "of " + length, e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchmarkFailed("interrupted during the import");

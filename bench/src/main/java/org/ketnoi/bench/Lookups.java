@@ -16,22 +16,31 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
- * The four lookups: three through the real HTTP API with its security on (HTTP Basic, every read
- * written to the access log), and the peer, a bare SQL point lookup over JDBC on the same rows.
- * Each picks a random person of the sample for every request.
+ * The lookups: four through the real HTTP API with its security on (HTTP Basic, every read written
+ * to the access log), the peer, a bare SQL point lookup over JDBC on the same rows, and the floor of
+ * the HTTP stack: a public endpoint behind the same security chain that does one small indexed
+ * lookup and writes no access log. Each picks random people of the sample for every request.
  */
 final class Lookups {
 
     static final String BARE = "bare SQL: select * by id (JDBC)";
     static final String GET = "API: GET citizen by number";
+    static final String FLOOR = "API floor: GET birth-registration province (same HTTP stack and HTTP Basic, one "
+            + "indexed SQL lookup, no access log)";
     static final String VERIFY = "API: POST verification";
+    static final String BATCH = "API: POST verification batch of 100";
     static final String SEARCH = "API: search by name + birth year";
-    static final List<String> ALL = List.of(BARE, GET, VERIFY, SEARCH);
+    /** The order they take turns in at each concurrency. */
+    static final List<String> ALL = List.of(BARE, FLOOR, GET, VERIFY, BATCH, SEARCH);
+    /** Persons per batch verification request. */
+    static final int BATCH_SIZE = 100;
+    private static final String MATCH = "\"outcome\":\"MATCH\"";
     static final String PURPOSE = "Đo hiệu năng (benchmark)";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
     private final String base;
+    private final String units;
     private final String official;
     private final String verifier;
     private final int postgresPort;
@@ -44,6 +53,7 @@ final class Lookups {
             List<PopulationFile.Person> people) {
         this.http = http;
         this.base = "http://localhost:" + serverPort + "/api/v1/population";
+        this.units = "http://localhost:" + serverPort + "/api/v1/units/birth-registration-provinces/";
         this.official = official;
         this.verifier = verifier;
         this.postgresPort = postgresPort;
@@ -53,8 +63,10 @@ final class Lookups {
     IntFunction<LoadDriver.Client> clients(String workload) {
         return switch (workload) {
             case BARE -> i -> bare();
+            case FLOOR -> i -> this::floor;
             case GET -> i -> this::get;
             case VERIFY -> i -> this::verify;
+            case BATCH -> i -> this::batch;
             case SEARCH -> i -> this::search;
             default -> throw new IllegalArgumentException(workload);
         };
@@ -67,6 +79,20 @@ final class Lookups {
     private String get(java.util.concurrent.ThreadLocalRandom random) throws Exception {
         PopulationFile.Person p = anyone(random);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/citizens/" + p.idNumber() + "?purpose=" + purpose))
+                .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+    }
+
+    /**
+     * The first three digits of the person's number decoded by a public endpoint: the official's
+     * Authorization header still goes through HTTP Basic (the chain authenticates any header it gets),
+     * then one primary-key lookup in a 63-row table, JSON out, no access log.
+     */
+    private String floor(java.util.concurrent.ThreadLocalRandom random) throws Exception {
+        PopulationFile.Person p = anyone(random);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(units + p.idNumber().substring(0, 3)))
                 .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
                 .GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -86,6 +112,26 @@ final class Lookups {
             return "HTTP " + response.statusCode();
         }
         return response.body().contains("\"MATCH\"") ? null : "answer not MATCH";
+    }
+
+    /** 100 random people of the sample (drawn with replacement: a small sample has fewer) in one call. */
+    private String batch(java.util.concurrent.ThreadLocalRandom random) throws Exception {
+        StringBuilder body = new StringBuilder(BATCH_SIZE * 96).append('[');
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            PopulationFile.Person p = anyone(random);
+            body.append(i == 0 ? "" : ",").append("{\"idNumber\":\"").append(p.idNumber()).append("\",\"fullName\":\"")
+                    .append(json(p.fullName())).append("\",\"birthDate\":\"").append(p.birthDate()).append("\"}");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/verifications/batch?purpose=" + purpose))
+                .header("Authorization", verifier).header("Content-Type", "application/json")
+                .header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString(), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode();
+        }
+        int matches = count(response.body(), MATCH);
+        return matches == BATCH_SIZE ? null : matches + " of " + BATCH_SIZE + " MATCH";
     }
 
     private String search(java.util.concurrent.ThreadLocalRandom random) throws Exception {

@@ -49,14 +49,11 @@ final class PopulationBenchmark {
     static final String IMPORTER = "bench.importer";
     static final String VERIFIER = "bench.verifier";
     static final String TABLE = "population.citizen";
-    /**
-     * Disk needed per citizen, for the check before a run: the CSV, the table with its indexes and
-     * the COPY file, measured at 10 million (bench/results/population-10000000-*), rounded up.
-     */
-    static final long CSV_BYTES_PER_CITIZEN = 300;
-    static final long DB_BYTES_PER_CITIZEN = 700;
-    static final long COPY_BYTES_PER_CITIZEN = 300;
-    static final long DISK_MARGIN = 5L * 1024 * 1024 * 1024;
+    /** For the account checks before the import, when there is no sample yet: a valid number, not in the registry. */
+    static final PopulationFile.Person NOBODY = new PopulationFile.Person("001090000001", "Nguyễn Văn An", "1990-01-01",
+            "nguyen van an", 1990);
+    /** After the upload the generator has written everything; it only has to exit. */
+    static final Duration GENERATOR_EXIT_TIMEOUT = Duration.ofMinutes(1);
 
     private final RepoLayout layout;
     private final PopulationOptions options;
@@ -99,16 +96,18 @@ final class PopulationBenchmark {
         String jarInfo = copyJar(layout.serverJar(), serverJar);
         ServerLaunch launch = new ServerLaunch(this.launch.java(), serverJar, layout.root());
 
-        // 1. The file, and the sample the lookups will ask for.
-        PopulationFile.Generated generated = PopulationFile.generateOrReuse(layout, serverJar, options.count(),
-                options.seed(), out, cleanup);
-        PopulationFile.Sample sample = PopulationFile.sample(generated.file(), options.count(), out);
-        if (sample.rows() != options.count()) {
-            problems.add("the generated file has " + sample.rows() + " data rows, not " + options.count());
+        // 1. The file, and the sample the lookups will ask for; with --stream, both come during the import.
+        PopulationFile.Generated generated = null;
+        PopulationFile.Sample sample = null;
+        PopulationStream stream = null;
+        if (options.stream()) {
+            stream = new PopulationStream(launch.java(), serverJar, layout.root(), runDir, options.count(),
+                    options.seed());
+        } else {
+            generated = PopulationFile.generateOrReuse(layout, serverJar, options.count(), options.seed(), out, cleanup);
+            sample = PopulationFile.sample(generated.file(), options.count(), out);
+            checkRows(sample, "the generated file");
         }
-        PopulationResults.Generation generation = new PopulationResults.Generation(
-                layout.root().relativize(generated.file()).toString(), generated.bytes(), generated.generatedMillis(),
-                sample.rows(), sample.people().size());
         noteFree(store);
 
         Path dataDir = runDir.resolve("data");
@@ -129,6 +128,9 @@ final class PopulationBenchmark {
             Files.deleteIfExists(serverJar);
         };
         cleanup.register(removeRunFiles);
+        if (stream != null) {
+            cleanup.register(stream);
+        }
         KetnoiServer server = KetnoiServer.launch(command, launch.workingDir(), dataDir, serverLog);
         cleanup.register(server);
         Optional<ProcessHandle> postmaster = Optional.empty();
@@ -148,16 +150,61 @@ final class PopulationBenchmark {
             createAccounts(admin, password);
             String official = basic(IMPORTER, password);
             String verifier = basic(VERIFIER, password);
-            checkAccounts(port, official, verifier, sample.people().getFirst());
+            checkAccounts(port, official, verifier, NOBODY);
 
-            // 2. Our import through the API, then PostgreSQL's COPY of the same rows.
-            PopulationResults.Import imported = importFile(server, port, official, generated, sample.rows(), gcLog,
-                    admin);
-            PopulationResults.Sizes afterImport = sizes(admin, imported.rowsInTable());
+            // 2. Our import through the API, then PostgreSQL's COPY of the same rows (unless --no-copy-peer).
+            PopulationResults.Import imported = importFile(server, port, official, generated, stream,
+                    sample == null ? options.count() : sample.rows(), gcLog, admin);
+            PopulationResults.Generation generation;
+            if (stream != null) {
+                PopulationStream.Finished finished = stream.finish(GENERATOR_EXIT_TIMEOUT);
+                if (stream.failure() != null) {
+                    throw new BenchmarkFailed("cannot take the sample from the generator's stream: "
+                            + stream.failure().getMessage(), stream.failure());
+                }
+                if (finished.exitCode() != 0) {
+                    throw new BenchmarkFailed("the generator " + (finished.exitCode() < 0 ? "did not exit within "
+                            + GENERATOR_EXIT_TIMEOUT.toSeconds() + " s after the upload" : "failed with code "
+                            + finished.exitCode()) + "; see " + stream.log());
+                }
+                sample = stream.sampler().sample();
+                checkRows(sample, "the generator's stream");
+                generation = new PopulationResults.Generation("<run folder>/stream.csv.part (a named pipe)",
+                        stream.bytes(), finished.millis(), sample.rows(), sample.people().size(), true,
+                        finished.cpuMillis(), finished.peakRssKib());
+                // The pipe's files go now; the finally block only repeats this if something failed before.
+                Database.closeQuietly(stream);
+            } else {
+                generation = new PopulationResults.Generation(layout.root().relativize(generated.file()).toString(),
+                        generated.bytes(), generated.generatedMillis(), sample.rows(), sample.people().size(), false,
+                        -1, -1);
+            }
+            if (sample.people().isEmpty()) {
+                throw new BenchmarkFailed("the sample for the lookups is empty");
+            }
+            long accepted = imported.outcome().accepted();
+            PopulationResults.Sizes afterImport = sizes(admin, options.copyPeer() ? imported.rowsInTable() : accepted);
             noteFree(store);
-            PopulationResults.CopyPeer copy = copyPeer(admin, monitor, copyDir, imported.rowsInTable(), store);
-            PopulationResults.Sizes afterCopy = sizes(admin, copy.copyFromRows());
+            PopulationResults.CopyPeer copy = null;
+            PopulationResults.Sizes afterCopy = null;
+            EarlierCopyRatio earlierCopy = null;
+            if (options.copyPeer()) {
+                copy = copyPeer(admin, monitor, copyDir, imported.rowsInTable(), store);
+                afterCopy = sizes(admin, copy.copyFromRows());
+            } else {
+                earlierCopy = EarlierCopyRatio.find(layout.resultsDir()).orElse(null);
+            }
             long vacuum = vacuum(admin, monitor);
+            if (!options.copyPeer()) {
+                // VACUUM read every page, so its count of live rows is exact; no count(*) over a table larger than RAM.
+                long inTable = Database.queryLong(admin,
+                        "select reltuples::bigint from pg_class where oid = '" + TABLE + "'::regclass");
+                if (inTable != accepted) {
+                    problems.add("the server reported " + accepted + " rows accepted but VACUUM counted " + inTable
+                            + " in the table");
+                }
+                imported = withRowsInTable(imported, inTable);
+            }
 
             // 3 and 4. Lookups through the API and bare SQL on the same rows.
             Lookups lookups = new Lookups(http, port, official, verifier, pgPort, sample.people());
@@ -184,14 +231,19 @@ final class PopulationBenchmark {
                     loadBefore, MachineInfo.loadAverage(), git, jarInfo, commandLine(), display(launch, jvmFlags),
                     "java " + String.join(" ", PopulationFile.GENERATOR_JVM_FLAGS)
                             + " -jar server/target/ketnoi-server.jar generate-population --count " + options.count()
-                            + " --seed " + options.seed() + " --format csv --out " + generation.file(),
+                            + " --seed " + options.seed() + " --format csv --out "
+                            + (options.stream() ? "<run folder>/stream.csv" : generation.file()),
                     options, pgVersion,
                     new PopulationResults.Disk(store.toString(), total(store), freeBefore, freeLowest, usable(store)),
-                    generation, healthy, imported, afterImport, copy, afterCopy, vacuum, runs, shutdown,
+                    generation, healthy, imported, afterImport, copy, afterCopy, earlierCopy, vacuum, runs, shutdown,
                     List.copyOf(problems));
         } finally {
             Database.closeQuietly(monitor);
             Database.closeQuietly(admin);
+            if (stream != null) {
+                Database.closeQuietly(stream);
+                cleanup.done(stream);
+            }
             server.close();
             cleanup.done(server);
             postmaster.filter(ProcessHandle::isAlive).ifPresent(pm -> {
@@ -246,7 +298,10 @@ final class PopulationBenchmark {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Both accounts work before anything is timed: a lookup of a number not yet in the registry answers 404, not 401. */
+    /**
+     * Both accounts work before anything is timed: a lookup of a number not yet in the registry answers 404, not 401;
+     * the verifications (single and batch) answer 200, and so does the floor's endpoint.
+     */
     private void checkAccounts(int port, String official, String verifier, PopulationFile.Person someone) {
         String purpose = URLEncoder.encode(Lookups.PURPOSE, StandardCharsets.UTF_8);
         String base = "http://localhost:" + port + "/api/v1/population";
@@ -257,9 +312,16 @@ final class PopulationBenchmark {
         int verify = status(HttpRequest.newBuilder(URI.create(base + "/verifications?purpose=" + purpose))
                 .header("Authorization", verifier).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (get != 404 || verify != 200) {
+        int batch = status(HttpRequest.newBuilder(URI.create(base + "/verifications/batch?purpose=" + purpose))
+                .header("Authorization", verifier).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + body + "," + body + "]")).build());
+        int floor = status(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/units/birth-registration-provinces/" + someone.idNumber().substring(0, 3)))
+                .header("Authorization", official).GET().build());
+        if (get != 404 || verify != 200 || batch != 200 || floor != 200) {
             throw new BenchmarkFailed("the benchmark accounts do not work as expected: GET citizen answered " + get
-                    + " (expected 404 on an empty registry), POST verification answered " + verify + " (expected 200)");
+                    + " (expected 404 on an empty registry), POST verification answered " + verify + ", the batch "
+                    + batch + ", GET birth-registration province " + floor + " (expected 200)");
         }
     }
 
@@ -274,8 +336,9 @@ final class PopulationBenchmark {
         }
     }
 
+    /** The upload of the file, or with --stream of the generator's output as it is written (file is then null). */
     private PopulationResults.Import importFile(KetnoiServer server, int port, String official,
-            PopulationFile.Generated file, long rows, Path gcLog, Connection admin) {
+            PopulationFile.Generated file, PopulationStream stream, long rows, Path gcLog, Connection admin) {
         Database.execute(admin, "checkpoint");
         double busyBefore = quietMachine.await(text -> out.print("\r" + text));
         out.println();
@@ -290,13 +353,22 @@ final class PopulationBenchmark {
         long serverCpuBefore = cpuMillis(server.handle());
         ImportClient.Outcome outcome;
         try (RateProgress progress = new RateProgress(out, "import", "rows", rows, System::nanoTime)
-                .counting(() -> Math.round(client.bytesSent() / (double) file.bytes() * rows))) {
+                .counting(stream != null ? stream.sampler()::rows
+                        : () -> Math.round(client.bytesSent() / (double) file.bytes() * rows))) {
             progress.activity(() -> {
                 long read = ImportClient.rowsReadInLog(server.log());
-                return "POST /imports (rows by bytes sent)" + (read > 0 ? String.format(Locale.ROOT,
-                        "; server log: %,d read", read) : "") + "; heap max " + PopulationFile.mib(heap.maxBytes());
+                return (stream != null ? "generator | POST /imports (rows piped)" : "POST /imports (rows by bytes sent)")
+                        + (read > 0 ? String.format(Locale.ROOT, "; server log: %,d read", read) : "") + "; heap max "
+                        + PopulationFile.mib(heap.maxBytes());
             });
-            outcome = client.send(file.file(), file.file().getFileName().toString());
+            if (stream != null) {
+                // Started inside the timed window: the generator's start-up and every byte it writes are in it.
+                stream.start();
+                outcome = client.send(stream::open, "population-" + options.count() + "-seed" + options.seed()
+                        + "-stream.csv");
+            } else {
+                outcome = client.send(file.file(), file.file().getFileName().toString());
+            }
         } finally {
             heap.close();
         }
@@ -317,9 +389,14 @@ final class PopulationBenchmark {
         }
         List<String> gcLines = GcLog.lines(gcLog);
         GcLog gc = GcLog.parse(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
-        long inTable = Database.queryLong(admin, "select count(*) from " + TABLE);
-        if (inTable != outcome.accepted()) {
-            problems.add("the server reported " + outcome.accepted() + " rows accepted but the table holds " + inTable);
+        long inTable = -1;
+        if (options.copyPeer()) {
+            // The COPY peer reads the whole table anyway; without it the count comes from VACUUM (see run).
+            inTable = Database.queryLong(admin, "select count(*) from " + TABLE);
+            if (inTable != outcome.accepted()) {
+                problems.add("the server reported " + outcome.accepted() + " rows accepted but the table holds "
+                        + inTable);
+            }
         }
         out.printf(Locale.ROOT, "Imported %,d rows (%,d rejected) in %.1f s: %,.0f rows/s; heap max %s sampled%n",
                 outcome.accepted(), outcome.rejected(), outcome.millis() / 1000.0,
@@ -344,6 +421,18 @@ final class PopulationBenchmark {
                     + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + "…";
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new BenchmarkFailed("cannot copy " + jar + " to " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PopulationResults.Import withRowsInTable(PopulationResults.Import i, long rows) {
+        return new PopulationResults.Import(i.outcome(), i.busyBefore(), i.machineBusy(), i.serverCpuMillis(),
+                i.heapMaxBytes(), i.heapSamples(), i.heapFailures(), i.gc(), i.gcWholeRun(), i.serverRssKib(), rows,
+                i.maxHeapFlag());
+    }
+
+    private void checkRows(PopulationFile.Sample sample, String source) {
+        if (sample.rows() != options.count()) {
+            problems.add(source + " had " + sample.rows() + " data rows, not " + options.count());
         }
     }
 
@@ -432,8 +521,10 @@ final class PopulationBenchmark {
     }
 
     /**
-     * Every workload at every concurrency, in turns (bare, GET, verification, search for one
-     * concurrency, then the next), so drift on this shared machine touches all of them alike.
+     * Every workload at every concurrency, in turns (bare, floor, GET, verification, batch, search
+     * for one concurrency, then the next), so drift on this shared machine touches all of them alike.
+     * Each request is for random people of the sample: point lookups by key, never a scan, so a
+     * table larger than RAM is read only where the sample points.
      */
     private List<LoadDriver.Run> lookups(Lookups lookups, KetnoiServer server) {
         double busyBefore = quietMachine.await(text -> out.print("\r" + text));
@@ -507,18 +598,27 @@ final class PopulationBenchmark {
 
     // ----------------------------------------------------------------------------------------------------------------
 
-    /** Refuses a run that would fill the disk: the CSV (unless it exists), the database and the COPY file at once. */
+    /**
+     * Refuses a run that would leave less than 20 GiB free, counting only what these options write:
+     * the CSV (not with --stream, nor when it exists), the database and the COPY file (not with
+     * --no-copy-peer). The refusal names the largest count that fits.
+     */
     private void checkDisk(Path workRoot, long free) {
-        long count = options.count();
-        boolean haveCsv = Files.isRegularFile(PopulationFile.fileFor(layout, count, options.seed()));
-        long need = count * ((haveCsv ? 0 : CSV_BYTES_PER_CITIZEN) + DB_BYTES_PER_CITIZEN + COPY_BYTES_PER_CITIZEN);
-        if (need + DISK_MARGIN > free) {
+        boolean haveCsv = !options.stream()
+                && Files.isRegularFile(PopulationFile.fileFor(layout, options.count(), options.seed()));
+        DiskPlan plan = DiskPlan.of(options, haveCsv);
+        if (!plan.fits(free)) {
+            long largest = plan.largestCount(free);
             throw new BenchmarkFailed(String.format(Locale.ROOT,
-                    "%,d citizens need about %,.1f GiB under %s (%d B/citizen for the CSV%s, %d for the database, %d for "
-                            + "the COPY file) but only %,.1f GiB are free; run a smaller --count",
-                    count, need / 1073741824.0, workRoot, CSV_BYTES_PER_CITIZEN, haveCsv ? ", which exists" : "",
-                    DB_BYTES_PER_CITIZEN, COPY_BYTES_PER_CITIZEN, free / 1073741824.0));
+                    "%,d citizens need about %,.1f GiB under %s (%s%s) and a run must leave %.0f GiB free, but only "
+                            + "%,.1f GiB are free. The largest count that fits with these options is %,d: run --count %d%s",
+                    options.count(), plan.needed() / 1073741824.0, workRoot, plan.parts(),
+                    haveCsv ? "; the CSV exists" : "", DiskPlan.RESERVE_BYTES / 1073741824.0, free / 1073741824.0,
+                    largest, largest, options.stream() && !options.copyPeer() ? ""
+                            : " (--stream --no-copy-peer writes the least)"));
         }
+        out.printf(Locale.ROOT, "Disk: about %,.1f GiB needed (%s), %,.1f GiB free%n", plan.needed() / 1073741824.0,
+                plan.parts(), free / 1073741824.0);
     }
 
     private void noteFree(FileStore store) {

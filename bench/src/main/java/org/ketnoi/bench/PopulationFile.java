@@ -159,51 +159,102 @@ final class PopulationFile {
      * birth, read from the file so the server's database is not asked. Also counts the data rows.
      */
     static Sample sample(Path file, long expectedRows, PrintStream out) {
-        List<Person> people = new ArrayList<>();
-        AtomicLong rows = new AtomicLong();
+        Sampler sampler = new Sampler(file.getFileName().toString());
         try (InputStream in = Files.newInputStream(file);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
                 RateProgress progress = new RateProgress(out, "sample", "rows", expectedRows, System::nanoTime)
-                        .counting(rows::get)) {
+                        .counting(sampler::rows)) {
             progress.activity("every " + SAMPLE_EVERY + "th row of " + file.getFileName());
-            String header = reader.readLine();
-            if (header == null) {
-                throw new BenchmarkFailed(file + " is empty");
-            }
-            List<String> columns = fields(header.replace("\uFEFF", ""), Integer.MAX_VALUE);
-            int id = column(columns, "id_number", file);
-            int name = column(columns, "full_name", file);
-            int born = column(columns, "birth_date", file);
-            int needed = Math.max(id, Math.max(name, born)) + 1;
             String line;
             while ((line = reader.readLine()) != null) {
-                long row = rows.getAndIncrement();
-                if (row % SAMPLE_EVERY == 0) {
-                    List<String> f = fields(line, needed);
-                    String birthDate = f.get(born);
-                    people.add(new Person(f.get(id), f.get(name), birthDate, fold(f.get(name)),
-                            Integer.parseInt(birthDate.substring(0, 4))));
-                }
+                sampler.next(line);
+            }
+            if (!sampler.headerSeen()) {
+                throw new BenchmarkFailed(file + " is empty");
             }
         } catch (IOException e) {
             throw new BenchmarkFailed("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e instanceof BenchmarkFailed) {
-                throw e;
-            }
-            throw new BenchmarkFailed("cannot sample " + file + " near row " + rows.get() + ": " + e, e);
         }
-        return new Sample(List.copyOf(people), rows.get());
+        return sampler.sample();
+    }
+
+    /**
+     * Takes the sample from the lines of the CSV as they go by, whether read from a file or watched
+     * on their way to the server: the header first, then every {@link #SAMPLE_EVERY}-th data row.
+     * Counts the data rows. Not thread-safe except {@link #rows()}, which a progress line reads.
+     */
+    static final class Sampler {
+        private final String source;
+        private final List<Person> people = new ArrayList<>();
+        private final AtomicLong rows = new AtomicLong();
+        private boolean header;
+        private int id;
+        private int name;
+        private int born;
+        private int needed;
+
+        Sampler(String source) {
+            this.source = source;
+        }
+
+        boolean headerSeen() {
+            return header;
+        }
+
+        long rows() {
+            return rows.get();
+        }
+
+        /** Whether the next line will be kept: a stream builds a String only for the lines that are. */
+        boolean wantsNext() {
+            return !header || rows.get() % SAMPLE_EVERY == 0;
+        }
+
+        /** The next line, without its line end; null for a line {@link #wantsNext()} said was not wanted. */
+        void next(String line) {
+            if (!header) {
+                header(line == null ? "" : line);
+                return;
+            }
+            long row = rows.getAndIncrement();
+            if (row % SAMPLE_EVERY != 0) {
+                return;
+            }
+            if (line == null) {
+                throw new IllegalStateException("row " + row + " of " + source + " is in the sample but was not kept");
+            }
+            try {
+                List<String> f = fields(line, needed);
+                String birthDate = f.get(born);
+                people.add(new Person(f.get(id), f.get(name), birthDate, fold(f.get(name)),
+                        Integer.parseInt(birthDate.substring(0, 4))));
+            } catch (RuntimeException e) {
+                throw new BenchmarkFailed("cannot sample " + source + " at data row " + row + ": " + e, e);
+            }
+        }
+
+        private void header(String line) {
+            List<String> columns = fields(line.replace("\uFEFF", ""), Integer.MAX_VALUE);
+            id = column(columns, "id_number", source);
+            name = column(columns, "full_name", source);
+            born = column(columns, "birth_date", source);
+            needed = Math.max(id, Math.max(name, born)) + 1;
+            header = true;
+        }
+
+        Sample sample() {
+            return new Sample(List.copyOf(people), rows.get());
+        }
     }
 
     /** @param rows data rows in the file (without the header) */
     record Sample(List<Person> people, long rows) {
     }
 
-    private static int column(List<String> columns, String name, Path file) {
+    private static int column(List<String> columns, String name, String source) {
         int index = columns.indexOf(name);
         if (index < 0) {
-            throw new BenchmarkFailed(file + " has no column '" + name + "' in its header " + columns);
+            throw new BenchmarkFailed(source + " has no column '" + name + "' in its header " + columns);
         }
         return index;
     }

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The command line of {@code ./ketnoi bench population}:
- * {@code [--count N] [--seed S] [--duration 20s] [--warmup 5s] [--concurrency C[,C...]] [--keep-data]}.
+ * {@code [--count N] [--seed S] [--duration 20s] [--warmup 5s] [--concurrency C[,C...]] [--keep-data] [--stream]
+ * [--no-copy-peer]}.
  *
  * @param count citizens to generate, import and look up
  * @param seed seed of the synthetic population (the same count and seed give the same file)
@@ -15,10 +16,12 @@ import java.util.Locale;
  * @param warmup how long each lookup measurement runs before it is recorded
  * @param concurrency the numbers of concurrent clients to try, each one a separate measurement
  * @param keepData keep the run's data directory (the server's database) and the COPY file
+ * @param stream pipe the generator's output straight into the import instead of writing the CSV to disk
+ * @param copyPeer run PostgreSQL's COPY of the same rows (off with --no-copy-peer)
  * @param arguments the arguments as given, for the "command" line of the results
  */
 record PopulationOptions(long count, long seed, Duration duration, Duration warmup, List<Integer> concurrency,
-        boolean keepData, List<String> arguments) {
+        boolean keepData, boolean stream, boolean copyPeer, List<String> arguments) {
 
     static final String NAME = "population";
     static final long DEFAULT_COUNT = 10_000_000;
@@ -31,7 +34,8 @@ record PopulationOptions(long count, long seed, Duration duration, Duration warm
 
     static final String USAGE = """
             usage: ./ketnoi bench population [--count N] [--seed S] [--duration 20s] [--warmup 5s]
-                                             [--concurrency C[,C...]] [--keep-data]
+                                             [--concurrency C[,C...]] [--keep-data] [--stream]
+                                             [--no-copy-peer]
               --count N          citizens to generate and import (default 10,000,000; 10M, 500k and
                                  10_000_000 are understood)
               --seed S           seed of the synthetic population (default 1); the file is reused
@@ -40,7 +44,11 @@ record PopulationOptions(long count, long seed, Duration duration, Duration warm
               --warmup D         warm-up before each lookup measurement (default 5s)
               --concurrency C    concurrent clients; several, comma-separated, are each measured and
                                  the best sustainable rate is reported (default 16, at most 64)
-              --keep-data        keep the server's data directory and the COPY file afterwards""";
+              --keep-data        keep the server's data directory and the COPY file afterwards
+              --stream           no CSV on disk: the generator's output is piped into the import as it
+                                 is written (generation runs at the same time and shares the CPU)
+              --no-copy-peer     skip PostgreSQL's COPY of the same rows and its COPY file (the import
+                                 goal then reads "not measured in this run")""";
 
     static PopulationOptions parse(String... args) {
         long count = DEFAULT_COUNT;
@@ -49,6 +57,8 @@ record PopulationOptions(long count, long seed, Duration duration, Duration warm
         Duration warmup = DEFAULT_WARMUP;
         List<Integer> concurrency = List.of(DEFAULT_CONCURRENCY);
         boolean keepData = false;
+        boolean stream = false;
+        boolean copyPeer = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -57,6 +67,14 @@ record PopulationOptions(long count, long seed, Duration duration, Duration warm
             }
             if (name.equals("--keep-data")) {
                 keepData = true;
+                continue;
+            }
+            if (name.equals("--stream")) {
+                stream = true;
+                continue;
+            }
+            if (name.equals("--no-copy-peer")) {
+                copyPeer = false;
                 continue;
             }
             String value;
@@ -79,7 +97,8 @@ record PopulationOptions(long count, long seed, Duration duration, Duration warm
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup cannot be negative");
         }
-        return new PopulationOptions(count, seed, duration, warmup, concurrency, keepData, List.of(args));
+        return new PopulationOptions(count, seed, duration, warmup, concurrency, keepData, stream, copyPeer,
+                List.of(args));
     }
 
     /** 10000000, 10_000_000, 10,000,000, 10M, 500k, 1e7. */

@@ -20,8 +20,6 @@ final class PopulationReport {
     static final double SEARCH_P99_MS = 50;
     static final long NATIONAL = 100_000_000L;
     /** Free space a large run must leave on the disk (issue 3: at least 20 GB; read as GiB, the stricter). */
-    static final double RESERVE_BYTES = 20.0 * 1024 * 1024 * 1024;
-    static final double WAL_MARGIN_BYTES = 2.0 * 1024 * 1024 * 1024;
 
     private final PopulationResults r;
     private final StringBuilder md = new StringBuilder();
@@ -67,19 +65,20 @@ final class PopulationReport {
                 + gib(r.disk().freeBefore()) + " free before, " + gib(r.disk().freeLowest()) + " at the fullest, "
                 + gib(r.disk().freeAfter()) + " after |");
         line("| Command | `" + r.command() + "` |");
-        line("| Population file | `" + r.generatorCommand() + "` (" + (r.generation().generatedMillis() < 0
-                ? "reused from an earlier run" : "generated in this run") + ") |");
+        line("| Population file | `" + r.generatorCommand() + "` (" + (r.generation().streamed()
+                ? "--stream: into a named pipe, read as the import's request body while it was written; never on disk"
+                : r.generation().generatedMillis() < 0 ? "reused from an earlier run" : "generated in this run") + ") |");
         line("| Server started as | `" + r.serverCommand() + "` |");
         line("| Lookups | " + r.options().concurrency().size() + " concurrency level(s) " + r.options().concurrency()
                 + ", each workload " + r.options().warmup().toSeconds() + " s warm-up + " + r.options().duration().toSeconds()
-                + " s measured, " + fmtCount(r.generation().sampled()) + " people sampled from the file |");
+                + " s measured, " + fmtCount(r.generation().sampled()) + " people sampled from the "
+                + (r.generation().streamed() ? "stream" : "file") + " |");
         line();
     }
 
     private void goals() {
         PopulationResults.Import imp = r.imported();
         PopulationResults.CopyPeer copy = r.copy();
-        double ratio = imp.rowsPerSecond() / copy.rowsPerSecond();
         long heapPeak = Math.max(imp.heapMaxBytes(), imp.gc().maxBeforeKib() * 1024);
         boolean heapOk = imp.heapMaxBytes() > 0 && imp.heapMaxBytes() < PopulationBenchmark.MAX_HEAP_BYTES
                 && imp.outcome().status() == 200;
@@ -88,10 +87,18 @@ final class PopulationReport {
         line();
         line("| Goal | Ketnoi | Peer or limit, same run | Ratio | Verdict |");
         line("|---|---|---|---|---|");
-        line("| Import of " + fmtCount(r.options().count()) + " records through the API reaches ≥ 0.7 × PostgreSQL COPY "
-                + "of the same rows | " + fmt("%,.0f rows/s", imp.rowsPerSecond()) + " (" + sec(imp.outcome().millis())
-                + ") | COPY FROM file: " + fmt("%,.0f rows/s", copy.rowsPerSecond()) + " (" + sec(copy.copyFromMillis())
-                + ") | " + fmt("%.2f", ratio) + " | " + verdict(ratio >= IMPORT_RATIO_GOAL) + " |");
+        String importGoal = "| Import of " + fmtCount(r.options().count()) + " records through the API reaches ≥ 0.7 × "
+                + "PostgreSQL COPY of the same rows | " + fmt("%,.0f rows/s", imp.rowsPerSecond()) + " ("
+                + sec(imp.outcome().millis()) + (r.generation().streamed() ? ", generated at the same time" : "") + ") | ";
+        if (copy != null) {
+            double ratio = imp.rowsPerSecond() / copy.rowsPerSecond();
+            line(importGoal + "COPY FROM file: " + fmt("%,.0f rows/s", copy.rowsPerSecond()) + " ("
+                    + sec(copy.copyFromMillis()) + ") | " + fmt("%.2f", ratio) + " | " + verdict(ratio >= IMPORT_RATIO_GOAL)
+                    + " |");
+        } else {
+            line(importGoal + "COPY peer skipped (`--no-copy-peer`); " + earlierCopy() + " | – | not measured in this "
+                    + "run |");
+        }
         line("| Java heap under 512 MB throughout the import (server run with `" + imp.maxHeapFlag()
                 + "`, so more would fail) | heap used, max of " + imp.heapSamples() + " one-second samples: "
                 + mib(imp.heapMaxBytes()) + "; largest before a GC: " + kibAsMib(imp.gc().maxBeforeKib())
@@ -130,36 +137,117 @@ final class PopulationReport {
                 + "(the `-Xmx512m` the server ran with); the GC log's largest size before a collection catches peaks "
                 + "between samples and is shown beside it.");
         line();
+        floorAndBatch(bare);
+    }
+
+    /** Where the floor of the HTTP stack lies, and what a batch verification does per person: context, no verdicts. */
+    private void floorAndBatch(Optional<LoadDriver.Run> bare) {
+        Optional<LoadDriver.Run> floor = best(Lookups.FLOOR, Double.POSITIVE_INFINITY);
+        Optional<LoadDriver.Run> get = best(Lookups.GET, LOOKUP_P99_MS);
+        Optional<LoadDriver.Run> verify = best(Lookups.VERIFY, LOOKUP_P99_MS);
+        Optional<LoadDriver.Run> batch = best(Lookups.BATCH, Double.POSITIVE_INFINITY);
+        if (floor.isEmpty() && batch.isEmpty()) {
+            return;
+        }
+        line("**Context, no verdict.**");
+        line();
+        if (floor.isPresent() && bare.isPresent()) {
+            LoadDriver.Run f = floor.get();
+            LoadDriver.Run b = bare.get();
+            line("- **The HTTP stack's floor.** `GET /api/v1/units/birth-registration-provinces/{code}` with the "
+                    + "official's HTTP Basic header: the same Tomcat, security chain, password cache, JSON and "
+                    + "connection pool as every API call, then one primary-key lookup in a 63-row table and no access log. "
+                    + "Best level: " + fmt("%,.0f req/s", f.rate()) + " at C=" + f.concurrency() + " (p99 " + ms(f.p99())
+                    + ", " + f.errors() + " errors), **" + fmt("%.2f", f.rate() / b.rate()) + " × the bare SQL rate** ("
+                    + fmt("%,.0f req/s", b.rate()) + " at C=" + b.concurrency() + "). That is the highest rate any API "
+                    + "call can reach on this stack on this machine" + (f.rate() / b.rate() < LOOKUP_RATIO_GOAL
+                            ? ": under " + LOOKUP_RATIO_GOAL + ", so no API call can meet the goal of " + LOOKUP_RATIO_GOAL
+                                    + " × bare SQL here, whatever it does after the stack."
+                            : "."));
+            for (Optional<LoadDriver.Run> api : List.of(get, verify)) {
+                api.ifPresent(a -> line("- " + a.workload() + " (" + fmt("%,.0f req/s", a.rate()) + " at C="
+                        + a.concurrency() + ", the level of its goal row above) reaches **"
+                        + fmt("%.2f", a.rate() / f.rate()) + " × the floor**" + (a.rate() / f.rate() < 0.9
+                                ? ": the gap to 1 is its own work (the record, the area check, the access-log row and "
+                                        + "its commit)."
+                                : ": at the floor, within the drift of a shared machine, so the HTTP stack and not the "
+                                        + "call's own work sets its rate.")));
+            }
+        }
+        if (batch.isPresent()) {
+            LoadDriver.Run v = batch.get();
+            double persons = v.rate() * Lookups.BATCH_SIZE;
+            line("- **Batch verification.** `POST /api/v1/population/verifications/batch` with " + Lookups.BATCH_SIZE
+                    + " persons per call: " + fmt("%,.1f req/s", v.rate()) + " at C=" + v.concurrency() + " (p50 "
+                    + ms(v.p50()) + ", p99 " + ms(v.p99()) + ", " + v.errors() + " errors), that is **"
+                    + fmt("%,.0f persons verified/s**", persons)
+                    + bare.map(b -> ", beside the bare SQL peer's " + fmt("%,.0f lookups/s", b.rate()) + " at C="
+                            + b.concurrency() + " (" + fmt("%.2f", persons / b.rate()) + " ×)").orElse("")
+                    + ". One call reads its " + Lookups.BATCH_SIZE + " rows with one `id = any(?)` query and writes "
+                    + Lookups.BATCH_SIZE + " access-log rows in one commit.");
+        }
+        line();
+    }
+
+    private String earlierCopy() {
+        EarlierCopyRatio e = r.earlierCopy();
+        return e == null ? "no earlier results file under bench/results/ has a COPY ratio"
+                : "the ratio was measured at " + fmtCount(e.count()) + " in `bench/results/" + e.file() + "`: "
+                        + fmt("%.2f", e.ratio());
     }
 
     private void importSection() {
         PopulationResults.Import imp = r.imported();
         PopulationResults.CopyPeer copy = r.copy();
+        PopulationResults.Generation gen = r.generation();
         int cores = r.machine().logicalCpus();
         double importCpu = imp.machineBusy() * cores * imp.outcome().millis() / 1000.0;
-        double copyCpu = copy.machineBusy() * cores * copy.copyFromMillis() / 1000.0;
         double rows = imp.outcome().accepted();
-        line("## Import: ours against PostgreSQL's COPY of the same rows");
+        boolean peer = copy != null;
+        line(peer ? "## Import: ours against PostgreSQL's COPY of the same rows" : "## Import");
         line();
-        line("| | Ketnoi: `POST /api/v1/population/imports` (CSV, validated, one transaction) "
-                + "| PostgreSQL: `COPY population.citizen FROM '<file>'` (" + copy.format() + ") |");
-        line("|---|---|---|");
-        line("| Rows | " + fmtCount(imp.outcome().accepted()) + " accepted, " + fmtCount(imp.outcome().rejected())
-                + " rejected, of " + fmtCount(r.generation().rows()) + " in the file | " + fmtCount(copy.copyFromRows()) + " |");
-        line("| Input | " + gib(r.generation().bytes()) + " CSV, streamed over HTTP | " + gib(copy.fileBytes())
-                + " COPY text file on the same disk |");
-        line("| Wall time | " + sec(imp.outcome().millis()) + " | " + sec(copy.copyFromMillis()) + " |");
-        line("| Rate | " + fmt("%,.0f rows/s", imp.rowsPerSecond()) + " (" + fmt("%,.1f MiB/s",
-                r.generation().bytes() / 1048576.0 / (imp.outcome().millis() / 1000.0)) + " of CSV) | "
-                + fmt("%,.0f rows/s", copy.rowsPerSecond()) + " |");
-        line("| Ratio to COPY | " + fmt("%.2f", imp.rowsPerSecond() / copy.rowsPerSecond()) + " | 1 |");
-        line("| Machine CPU busy (all " + cores + " cores, all processes) | " + pct(imp.machineBusy()) + " | "
-                + pct(copy.machineBusy()) + " |");
-        line("| Machine CPU-seconds per million rows | " + fmt("%.1f", importCpu / rows * 1e6) + " (server JVM "
-                + fmt("%.1f", imp.serverCpuMillis() / 1000.0 / rows * 1e6) + ", the rest PostgreSQL, the client and "
-                + "others) | " + fmt("%.1f", copyCpu / copy.copyFromRows() * 1e6) + " |");
-        line("| Machine busy just before the start | " + pct(imp.busyBefore()) + " | " + pct(copy.busyBefore()) + " |");
+        String ours = "Ketnoi: `POST /api/v1/population/imports` (CSV, validated, one transaction)";
+        line(peer ? "| | " + ours + " | PostgreSQL: `COPY population.citizen FROM '<file>'` (" + copy.format() + ") |"
+                : "| | " + ours + " |");
+        line(peer ? "|---|---|---|" : "|---|---|");
+        row("Rows", fmtCount(imp.outcome().accepted()) + " accepted, " + fmtCount(imp.outcome().rejected())
+                + " rejected, of " + fmtCount(gen.rows()) + " in the " + (gen.streamed() ? "stream" : "file"),
+                peer ? fmtCount(copy.copyFromRows()) : null);
+        row("Input", gib(gen.bytes()) + (gen.streamed() ? " CSV piped from the generator as it wrote it (chunked "
+                        + "request body, never on disk)" : " CSV, streamed over HTTP"),
+                peer ? gib(copy.fileBytes()) + " COPY text file on the same disk" : null);
+        row("Wall time", sec(imp.outcome().millis()) + (gen.streamed() ? ", from starting the generator to the answer"
+                : ""), peer ? sec(copy.copyFromMillis()) : null);
+        row("Rate", fmt("%,.0f rows/s", imp.rowsPerSecond()) + " (" + fmt("%,.1f MiB/s",
+                gen.bytes() / 1048576.0 / (imp.outcome().millis() / 1000.0)) + " of CSV)",
+                peer ? fmt("%,.0f rows/s", copy.rowsPerSecond()) : null);
+        if (peer) {
+            row("Ratio to COPY", fmt("%.2f", imp.rowsPerSecond() / copy.rowsPerSecond()), "1");
+        }
+        row("Machine CPU busy (all " + cores + " cores, all processes" + (gen.streamed() ? ", the generator too" : "")
+                + ")", pct(imp.machineBusy()), peer ? pct(copy.machineBusy()) : null);
+        row("Machine CPU-seconds per million rows", fmt("%.1f", importCpu / rows * 1e6) + " (server JVM "
+                + fmt("%.1f", imp.serverCpuMillis() / 1000.0 / rows * 1e6)
+                + (gen.streamed() && gen.cpuMillis() >= 0 ? ", generator " + fmt("%.1f", gen.cpuMillis() / 1000.0 / rows
+                        * 1e6) : "") + ", the rest PostgreSQL, the client and others)",
+                peer ? fmt("%.1f", copy.machineBusy() * cores * copy.copyFromMillis() / 1000.0 / copy.copyFromRows()
+                        * 1e6) : null);
+        row("Machine busy just before the start", pct(imp.busyBefore()), peer ? pct(copy.busyBefore()) : null);
+        if (gen.streamed()) {
+            row("Generator, at the same time (`--stream`)", sec(gen.generatedMillis()) + " from start to exit, "
+                    + (gen.cpuMillis() < 0 ? "CPU n/a" : fmt("%.1f CPU-seconds", gen.cpuMillis() / 1000.0)) + " ("
+                    + fmt("%.0f %%", gen.cpuMillis() / 1000.0 / (imp.outcome().millis() / 1000.0) / cores * 100)
+                    + " of all cores over the import), peak resident memory " + kibAsMib(gen.peakRssKib()),
+                    peer ? "the COPY file was written before, outside the timing" : null);
+        }
         line();
+        if (gen.streamed()) {
+            line("With `--stream` the generator runs during the import and shares the " + cores + " cores with the "
+                    + "server and PostgreSQL: its CPU is taken from them, so this import rate is lower than the same "
+                    + "import of a file on disk would be. A pipe holds 64 KiB, so the import can never run ahead of the "
+                    + "generator; if the generator is the slower of the two, the rate above is the generator's.");
+            line();
+        }
         line("Server JVM during the import: heap in use at most " + mib(imp.heapMaxBytes()) + " in " + imp.heapSamples()
                 + " one-second samples (" + imp.heapFailures() + " failed); GC log of the import: " + imp.gc().pauses()
                 + " collections (" + imp.gc().fullPauses() + " full), largest heap before a collection "
@@ -170,15 +258,29 @@ final class PopulationReport {
                 + imp.gcWholeRun().pauses() + " collections, largest heap before a collection "
                 + kibAsMib(imp.gcWholeRun().maxBeforeKib()) + ", after " + kibAsMib(imp.gcWholeRun().maxAfterKib()) + ".");
         line();
-        line("Also in the same run: `COPY population.citizen TO '<file>'` of the imported rows took "
-                + sec(copy.copyToMillis()) + " (" + fmt("%,.0f rows/s", copy.copyToRows() / (copy.copyToMillis() / 1000.0))
-                + "), `TRUNCATE` " + sec(copy.truncateMillis()) + ", `VACUUM (ANALYZE)` after the COPY " + sec(r.vacuumMillis())
-                + ". Server start on the empty data directory: " + sec(r.healthyMillis()) + ". "
-                + (r.generation().generatedMillis() < 0 ? "The population file was reused from an earlier run."
-                        : "Generating the file took " + sec(r.generation().generatedMillis()) + " ("
-                                + fmt("%,.0f records/s", r.generation().rows() / (r.generation().generatedMillis() / 1000.0))
-                                + ")."));
+        String generation = gen.streamed() ? "The population was generated during the import (above)."
+                : gen.generatedMillis() < 0 ? "The population file was reused from an earlier run."
+                        : "Generating the file took " + sec(gen.generatedMillis()) + " ("
+                                + fmt("%,.0f records/s", gen.rows() / (gen.generatedMillis() / 1000.0)) + ").";
+        if (peer) {
+            line("Also in the same run: `COPY population.citizen TO '<file>'` of the imported rows took "
+                    + sec(copy.copyToMillis()) + " (" + fmt("%,.0f rows/s", copy.copyToRows() / (copy.copyToMillis()
+                    / 1000.0)) + "), `TRUNCATE` " + sec(copy.truncateMillis()) + ", `VACUUM (ANALYZE)` after the COPY "
+                    + sec(r.vacuumMillis()) + ". Server start on the empty data directory: " + sec(r.healthyMillis())
+                    + ". " + generation);
+        } else {
+            line("Also in the same run: `VACUUM (ANALYZE)` after the import " + sec(r.vacuumMillis()) + " (it reads "
+                    + "every page of the table once; its count of live rows, " + fmtCount(imp.rowsInTable())
+                    + ", checks the import's instead of a `count(*)`). Server start on the empty data directory: "
+                    + sec(r.healthyMillis()) + ". " + generation + " No COPY peer (`--no-copy-peer`): "
+                    + earlierCopy() + ".");
+        }
         line();
+    }
+
+    /** A row of the import table, with the COPY column only when the peer ran. */
+    private void row(String what, String ours, String copy) {
+        line("| " + what + " | " + ours + (r.copy() != null ? " | " + (copy == null ? "" : copy) : "") + " |");
     }
 
     private void diskSection() {
@@ -186,19 +288,22 @@ final class PopulationReport {
         PopulationResults.Sizes c = r.afterCopy();
         line("## Disk size per citizen");
         line();
-        line("| `population.citizen` | After our import | After the COPY peer (same rows) |");
-        line("|---|---|---|");
-        line("| Table (`pg_relation_size`) | " + gib(a.tableBytes()) + " (" + perCitizen(a.tableBytes(), a.rows())
-                + ") | " + gib(c.tableBytes()) + " (" + perCitizen(c.tableBytes(), c.rows()) + ") |");
+        line(c != null ? "| `population.citizen` | After our import | After the COPY peer (same rows) |"
+                : "| `population.citizen` | After our import |");
+        line(c != null ? "|---|---|---|" : "|---|---|");
+        line("| Table (`pg_relation_size`) | " + gib(a.tableBytes()) + " (" + perCitizen(a.tableBytes(), a.rows()) + ")"
+                + (c == null ? "" : " | " + gib(c.tableBytes()) + " (" + perCitizen(c.tableBytes(), c.rows()) + ")") + " |");
         line("| Indexes (`pg_indexes_size`: primary key, name + birth year, household, commune) | " + gib(a.indexBytes())
-                + " (" + perCitizen(a.indexBytes(), a.rows()) + ") | " + gib(c.indexBytes()) + " ("
-                + perCitizen(c.indexBytes(), c.rows()) + ") |");
+                + " (" + perCitizen(a.indexBytes(), a.rows()) + ")" + (c == null ? "" : " | " + gib(c.indexBytes()) + " ("
+                + perCitizen(c.indexBytes(), c.rows()) + ")") + " |");
         line("| **Table + indexes + TOAST (`pg_total_relation_size`)** | **" + gib(a.totalBytes()) + " ("
-                + perCitizen(a.totalBytes(), a.rows()) + ")** | " + gib(c.totalBytes()) + " ("
-                + perCitizen(c.totalBytes(), c.rows()) + ") |");
-        line("| Whole database (`pg_database_size`) | " + gib(a.databaseBytes()) + " | " + gib(c.databaseBytes()) + " |");
-        line("| The CSV file, for comparison | " + gib(r.generation().bytes()) + " ("
-                + perCitizen(r.generation().bytes(), r.generation().rows()) + ") | |");
+                + perCitizen(a.totalBytes(), a.rows()) + ")**" + (c == null ? "" : " | " + gib(c.totalBytes()) + " ("
+                + perCitizen(c.totalBytes(), c.rows()) + ")") + " |");
+        line("| Whole database (`pg_database_size`) | " + gib(a.databaseBytes())
+                + (c == null ? "" : " | " + gib(c.databaseBytes())) + " |");
+        line("| The CSV" + (r.generation().streamed() ? ", for comparison (piped, not on disk)" : " file, for comparison") + " | "
+                + gib(r.generation().bytes()) + " (" + perCitizen(r.generation().bytes(), r.generation().rows()) + ")"
+                + (c == null ? "" : " | ") + " |");
         line();
     }
 
@@ -225,9 +330,13 @@ final class PopulationReport {
         line();
         r.lookups().stream().filter(x -> !x.note().isBlank()).forEach(x -> line("- " + x.workload() + ", C="
                 + x.concurrency() + ": " + x.note() + "."));
-        line("- Every API request writes `population.access_log` rows in its transaction (one per person returned: a "
-                + "search writes one per person in its answer); the bare SQL peer only reads. That write is part of the "
-                + "cost on purpose: the issue asks for every read to be logged.");
+        r.lookups().stream().filter(x -> x.workload().equals(Lookups.BATCH)).forEach(x -> line("- " + x.workload()
+                + ", C=" + x.concurrency() + ": " + fmt("%,.0f persons verified/s", x.rate() * Lookups.BATCH_SIZE)
+                + " (requests/s × " + Lookups.BATCH_SIZE + ")."));
+        line("- Every API request on `/api/v1/population` writes `population.access_log` rows in its transaction (one "
+                + "per person read: a search writes one per person in its answer, a batch verification one per person "
+                + "found); the bare SQL peer only reads. That write is part of the cost on purpose: the issue asks for "
+                + "every read to be logged. The floor's endpoint writes none: it reads reference data, no person.");
         line("- CPU shares are of all " + cores + " cores. The load driver runs on the same machine and takes its share "
                 + "of the cores from the server and PostgreSQL in both the API and the bare SQL runs.");
         line();
@@ -238,11 +347,13 @@ final class PopulationReport {
         double factor = NATIONAL / n;
         PopulationResults.Import imp = r.imported();
         PopulationResults.CopyPeer copy = r.copy();
+        PopulationResults.Generation gen = r.generation();
         double perCitizen = r.afterImport().bytesPerCitizen();
-        double generateSeconds = r.generation().generatedMillis() > 0 ? r.generation().generatedMillis() / 1000.0 * factor
+        // Generation on its own is only known when it wrote a file; with --stream it ran inside the import.
+        double generateSeconds = !gen.streamed() && gen.generatedMillis() > 0 ? gen.generatedMillis() / 1000.0 * factor
                 : Double.NaN;
         double importSeconds = imp.outcome().millis() / 1000.0 * factor;
-        double copySeconds = copy.copyFromMillis() / 1000.0 * factor;
+        double copySeconds = copy == null ? Double.NaN : copy.copyFromMillis() / 1000.0 * factor;
         line("## Extrapolation to the whole country (100 million), not measured");
         line();
         line("This run measured " + fmtCount(r.options().count()) + " citizens. The figures below are that run's rates "
@@ -257,39 +368,47 @@ final class PopulationReport {
         line("|---|---|---|");
         line("| Table + indexes | " + gib(Math.round(perCitizen * NATIONAL)) + " | " + fmt("%.0f B", perCitizen)
                 + " per citizen |");
-        line("| CSV file | " + gib(Math.round(r.generation().bytes() * factor)) + " | "
-                + perCitizen(r.generation().bytes(), r.generation().rows()) + " |");
-        line("| Generation | " + (Double.isNaN(generateSeconds) ? "n/a (file reused)" : clock(generateSeconds)) + " | "
-                + (r.generation().generatedMillis() > 0 ? fmt("%,.0f records/s",
-                        r.generation().rows() / (r.generation().generatedMillis() / 1000.0)) : "") + " |");
-        line("| Import through the API | " + clock(importSeconds) + " | " + fmt("%,.0f rows/s", imp.rowsPerSecond()) + " |");
-        line("| PostgreSQL COPY of the same rows | " + clock(copySeconds) + " | " + fmt("%,.0f rows/s", copy.rowsPerSecond())
-                + " |");
-        double diskPerCitizen = r.generation().bytes() / n + r.afterImport().databaseBytes() / n + copy.fileBytes() / n;
-        line("| Disk for a run like this one (CSV + database + COPY file) | "
-                + gib(Math.round(diskPerCitizen * NATIONAL)) + " | " + fmt("%.0f B", diskPerCitizen) + " per citizen; "
-                + gib(r.disk().freeBefore()) + " were free before this run |");
+        line("| CSV" + (gen.streamed() ? " (piped with --stream, not on disk)" : " file") + " | "
+                + gib(Math.round(gen.bytes() * factor)) + " | " + perCitizen(gen.bytes(), gen.rows()) + " |");
+        line("| Generation | " + (gen.streamed() ? "during the import" : Double.isNaN(generateSeconds)
+                ? "n/a (file reused)" : clock(generateSeconds)) + " | " + (Double.isNaN(generateSeconds) ? ""
+                : fmt("%,.0f records/s", gen.rows() / (gen.generatedMillis() / 1000.0))) + " |");
+        line("| Import through the API" + (gen.streamed() ? ", generated at the same time" : "") + " | "
+                + clock(importSeconds) + " | " + fmt("%,.0f rows/s", imp.rowsPerSecond()) + " |");
+        line("| PostgreSQL COPY of the same rows | " + (copy == null ? "not measured in this run" : clock(copySeconds))
+                + " | " + (copy == null ? "" : fmt("%,.0f rows/s", copy.rowsPerSecond())) + " |");
+        // What a run with these options writes at once: the CSV unless piped, the database, the COPY file if any.
+        double csvPerCitizen = gen.streamed() ? 0 : gen.bytes() / n;
+        double copyPerCitizen = copy == null ? 0 : copy.fileBytes() / n;
+        // The table and its indexes grow with the count; the rest of the database (catalog, reference data) does not,
+        // and at a small count would otherwise dominate the figure per citizen.
+        long databaseFixed = Math.max(0, r.afterImport().databaseBytes() - r.afterImport().totalBytes());
+        double diskPerCitizen = csvPerCitizen + r.afterImport().totalBytes() / n + copyPerCitizen;
+        String parts = "database" + (gen.streamed() ? "" : " + CSV") + (copy == null ? "" : " + COPY file");
+        line("| Disk for a run like this one (" + parts + ") | " + gib(Math.round(diskPerCitizen * NATIONAL + databaseFixed))
+                + " | " + fmt("%.0f B", diskPerCitizen) + " per citizen + " + gib(databaseFixed) + " for the rest of the "
+                + "database; " + gib(r.disk().freeBefore()) + " were free before this run |");
         line();
 
         // The largest run this disk allows with 20 GiB left over, and how long it would take at these rates.
-        double spare = r.disk().freeBefore() - RESERVE_BYTES - WAL_MARGIN_BYTES;
-        long largest = (long) Math.min(NATIONAL, Math.max(0, Math.floor(spare / diskPerCitizen / 1e6) * 1e6));
+        long largest = Math.min(NATIONAL, DiskPlan.largestCount(r.disk().freeBefore() - databaseFixed, diskPerCitizen));
         double f = largest / n;
-        double copyToSeconds = copy.copyToMillis() / 1000.0 * f;
         double vacuumSeconds = r.vacuumMillis() / 1000.0 * f;
+        double copyToSeconds = copy == null ? 0 : copy.copyToMillis() / 1000.0 * f;
+        double copyInSeconds = copy == null ? 0 : copySeconds / factor * f;
         double total = (Double.isNaN(generateSeconds) ? 0 : generateSeconds / factor * f) + importSeconds / factor * f
-                + copyToSeconds + copySeconds / factor * f + vacuumSeconds;
-        line("**The largest run this disk allows.** A run needs the CSV, the database and the COPY file at once ("
-                + fmt("%.0f B", diskPerCitizen) + " per citizen). With " + gib(r.disk().freeBefore()) + " free before "
-                + "this run, keeping 20 GiB free and 2 GiB for WAL, the largest count is about **"
-                + fmtCount(largest) + "** citizens" + (largest >= NATIONAL ? " (the whole country fits)" : "")
-                + ". At this run's rates it would take about **" + clock(total) + "**: "
+                + copyToSeconds + copyInSeconds + vacuumSeconds;
+        line("**The largest run this disk allows with these options.** It needs the " + parts + (parts.contains("+") ? " at once (" : " (")
+                + fmt("%.0f B", diskPerCitizen) + " per citizen, plus " + gib(databaseFixed) + "). With " + gib(r.disk().freeBefore()) + " free before "
+                + "this run, keeping " + gib(DiskPlan.RESERVE_BYTES) + " free and " + gib(DiskPlan.WAL_BYTES)
+                + " for WAL, the largest count is about **" + fmtCount(largest) + "** citizens"
+                + (largest >= NATIONAL ? " (the whole country fits)" : "") + ". At this run's rates it would take about **"
+                + clock(total) + "**: "
                 + (Double.isNaN(generateSeconds) ? "" : "generation " + clock(generateSeconds / factor * f) + ", ")
-                + "import " + clock(importSeconds / factor * f) + ", COPY out " + clock(copyToSeconds) + ", COPY in "
-                + clock(copySeconds / factor * f) + ", VACUUM " + clock(vacuumSeconds)
-                + ", plus the lookups. The import alone would take " + clock(importSeconds / factor * f)
-                + ". The rates fell as the table grew (see the server log's progress lines), so these times are the "
-                + "least it would take.");
+                + "import " + clock(importSeconds / factor * f)
+                + (copy == null ? "" : ", COPY out " + clock(copyToSeconds) + ", COPY in " + clock(copyInSeconds))
+                + ", VACUUM " + clock(vacuumSeconds) + ", plus the lookups. The rates fell as the table grew (see the "
+                + "server log's progress lines), so these times are the least it would take.");
         line();
     }
 
@@ -312,10 +431,22 @@ final class PopulationReport {
     private void method() {
         line("## How it was measured");
         line();
-        line("1. **Population file.** The server jar's own `generate-population` writes the synthetic population as CSV "
-                + "(deterministic for a count and seed; reused when it exists under `bench/target/population/`). The "
-                + "benchmark then reads it once and keeps every " + PopulationFile.SAMPLE_EVERY + "th row (number, name, "
-                + "date of birth) as the sample the lookups ask for, so the database is not asked for it.");
+        if (r.generation().streamed()) {
+            line("1. **Population, streamed (`--stream`).** The server jar's own `generate-population` writes the "
+                    + "synthetic population as CSV (deterministic for a count and seed) into a named pipe in the run "
+                    + "folder (the generator has no stdout output, so `--out` names a pipe), and the benchmark sends what "
+                    + "comes out of the pipe as the import's request body (`HttpRequest.BodyPublishers.ofInputStream`, "
+                    + "chunked). On the way it watches the lines and keeps every " + PopulationFile.SAMPLE_EVERY
+                    + "th data row (number, name, date of birth) as the sample the lookups ask for, parsed as from a "
+                    + "file, so neither the file nor the database is read a second time. The generator's CPU time is its "
+                    + "own as the kernel accounts it when the process is reaped; its peak memory is VmHWM.");
+        } else {
+            line("1. **Population file.** The server jar's own `generate-population` writes the synthetic population as "
+                    + "CSV (deterministic for a count and seed; reused when it exists under `bench/target/population/`). "
+                    + "The benchmark then reads it once and keeps every " + PopulationFile.SAMPLE_EVERY + "th row "
+                    + "(number, name, date of birth) as the sample the lookups ask for, so the database is not asked for "
+                    + "it.");
+        }
         line("2. **Server.** Started as an operator starts it (`./ketnoi start` flags) plus `" + PopulationBenchmark.MAX_HEAP
                 + "` and a GC log, on an empty data directory, with the demo population off and the actuator's `metrics` "
                 + "endpoint exposed for the heap samples. Two accounts are inserted with SQL before anything is timed: "
@@ -324,34 +455,52 @@ final class PopulationReport {
                 + "of Health with REGISTRY_VERIFIER.");
         line("3. **Import.** `CHECKPOINT`, then a wait (up to " + PopulationBenchmark.QUIET_WAIT.toMinutes()
                 + " min) for the machine to be under " + fmt("%.0f", QuietMachine.QUIET_SHARE * 100) + " % busy, then one "
-                + "`POST /api/v1/population/imports?format=csv&strict=false` with HTTP Basic and the file streamed as the "
-                + "raw body (`HttpRequest.BodyPublishers.ofFile`). Timed from just before the request to the whole answer: "
+                + "`POST /api/v1/population/imports?format=csv&strict=false` with HTTP Basic and "
+                + (r.generation().streamed() ? "the generator's output as the raw body, the generator started inside "
+                        + "the timed window" : "the file streamed as the raw body (`HttpRequest.BodyPublishers.ofFile`)")
+                + ". Timed from just before the request to the whole answer: "
                 + "reading, checking every row, COPY in chunks, the household check and the commit. The heap in use is "
                 + "read every second from `/actuator/metrics/jvm.memory.used?tag=area:heap`.");
+        if (r.copy() == null) {
+            line("4. **No COPY peer** (`--no-copy-peer`): neither the COPY file nor the reload; " + earlierCopy() + ". "
+                    + "`VACUUM (ANALYZE)` after the import, so autovacuum does not wake in the middle of the lookups; "
+                    + "its count of live rows (`pg_class.reltuples`, exact after a VACUUM that read every page) checks "
+                    + "the import's, so the table is not scanned a second time.");
+        } else {
         line("4. **COPY peer.** `COPY population.citizen TO '<file>'` (text format, the format the import sends) of "
                 + "exactly the imported rows, `TRUNCATE population.citizen` (indexes stay; no foreign key points at it), "
                 + "`CHECKPOINT`, the same wait for a quiet machine, then timed: `COPY population.citizen FROM '<file>'` in "
                 + "autocommit, one transaction, into the same table with the same four indexes, on the same PostgreSQL "
                 + "with the same settings. It reads a local file and checks nothing, so it is the ceiling of a load into "
                 + "this table. Then `VACUUM (ANALYZE)`, so autovacuum does not wake in the middle of the lookups.");
+        }
         line("5. **Lookups.** A closed-loop load driver in this benchmark's JVM: C clients on virtual threads, one "
                 + "`java.net.http.HttpClient` (HTTP/1.1, keep-alive) shared by the API clients, each client sending its "
                 + "next request as soon as the last is answered, each request for a random person of the sample. Per "
                 + "workload and concurrency: " + r.options().warmup().toSeconds() + " s warm-up (not recorded), then "
                 + r.options().duration().toSeconds() + " s measured. The latency of every correct answer started in "
                 + "the measured window is kept in a sorted array, so p50 and p99 are exact (nearest rank). An answer "
-                + "counts as correct if it is 200 and, for a verification, `MATCH`; for a search, at least one person. "
-                + "The workloads take turns at each concurrency (bare, GET, verification, search), so drift on this "
-                + "shared machine touches all of them alike.");
+                + "counts as correct if it is 200 and, for a verification, `MATCH`; for a batch, "
+                + Lookups.BATCH_SIZE + " `\"outcome\":\"MATCH\"`; for a search, at least one person. "
+                + "The workloads take turns at each concurrency (bare, floor, GET, verification, batch, search), so "
+                + "drift on this shared machine touches all of them alike. Every request is a lookup by key or by an "
+                + "index; none scans the table, so a table larger than RAM is read only where the sample points.");
+        line("   * Floor: GET `/api/v1/units/birth-registration-provinces/{code}` with the first 3 digits of the "
+                + "person's number, sent with the official's `Authorization` header, which the security chain "
+                + "authenticates although the endpoint is public: the same HTTP stack, one primary-key lookup, no "
+                + "access log. Correct when 200.");
         line("   * GET `/api/v1/population/citizens/{id}?purpose=…` as `bench.importer` (the official).");
         line("   * POST `/api/v1/population/verifications?purpose=…` as `bench.verifier`, with the person's number, "
                 + "full name and date of birth from the file (a full date, or the year and month the record has).");
+        line("   * POST `/api/v1/population/verifications/batch?purpose=…` as `bench.verifier`: a JSON array of "
+                + Lookups.BATCH_SIZE + " persons of the sample drawn at random (with replacement), each with the "
+                + "fields of the single verification.");
         line("   * GET `/api/v1/population/citizens?name=<folded name>&born=<year>&purpose=…` as the official: the "
                 + "person's whole name without accents, as a user types it, and the birth year (default limit 50).");
         line("   * Peer: `select * from population.citizen where id = ?` over PgJDBC, one connection per client, "
                 + "prepared, autocommit, every column read, on the same sample.");
         line("6. **Disk.** `pg_relation_size`, `pg_indexes_size` and `pg_total_relation_size` of `population.citizen` "
-                + "after the import and after the COPY peer, divided by the rows.");
+                + "after the import" + (r.copy() == null ? "" : " and after the COPY peer") + ", divided by the rows.");
         line();
         line("Machine CPU figures come from `/proc/stat` (all cores, all processes); the server JVM's from its "
                 + "process's CPU time. The machine is shared: compare each figure with its peer from the same run, not "

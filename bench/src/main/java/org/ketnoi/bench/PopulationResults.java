@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-/** Everything one population benchmark measured, for {@link PopulationReport}. */
+/**
+ * Everything one population benchmark measured, for {@link PopulationReport}. With --no-copy-peer,
+ * {@code copy} and {@code afterCopy} are null and {@code earlierCopy} names where the ratio was
+ * measured (null if no earlier results file has it).
+ */
 record PopulationResults(ZonedDateTime started, Duration elapsed, MachineInfo machine, String loadBefore,
         String loadAfter, GitRevision git, String serverJar, String command, String serverCommand, String generatorCommand,
         PopulationOptions options, String postgresVersion, Disk disk, Generation generation, long healthyMillis,
-        Import imported, Sizes afterImport, CopyPeer copy, Sizes afterCopy, long vacuumMillis,
-        List<LoadDriver.Run> lookups, KetnoiServer.Shutdown shutdown, List<String> problems) {
+        Import imported, Sizes afterImport, CopyPeer copy, Sizes afterCopy, EarlierCopyRatio earlierCopy,
+        long vacuumMillis, List<LoadDriver.Run> lookups, KetnoiServer.Shutdown shutdown, List<String> problems) {
 
     /**
      * @param filesystem where bench/target lives
@@ -21,12 +25,18 @@ record PopulationResults(ZonedDateTime started, Duration elapsed, MachineInfo ma
     }
 
     /**
-     * @param file the CSV, relative to the repository
-     * @param generatedMillis -1 when an existing file was reused
+     * @param file the CSV, relative to the repository, or where the pipe was
+     * @param bytes of CSV, in the file or through the pipe
+     * @param generatedMillis -1 when an existing file was reused; with --stream, the generator's start to its exit,
+     *     at the same time as the import
      * @param rows data rows in the file
      * @param sampled persons in the lookup sample
+     * @param streamed piped into the import (--stream), never on disk
+     * @param cpuMillis the generator's CPU time, -1 when not measured (only with --stream)
+     * @param peakRssKib the generator's peak resident memory, -1 when not measured (only with --stream)
      */
-    record Generation(String file, long bytes, long generatedMillis, long rows, int sampled) {
+    record Generation(String file, long bytes, long generatedMillis, long rows, int sampled, boolean streamed,
+            long cpuMillis, long peakRssKib) {
     }
 
     /**
@@ -37,7 +47,8 @@ record PopulationResults(ZonedDateTime started, Duration elapsed, MachineInfo ma
      * @param gc the GC log's lines written during the import
      * @param gcWholeRun the GC log of the whole server run
      * @param serverRssKib resident memory of the server JVM at the end of the import
-     * @param rowsInTable count(*) after the import
+     * @param rowsInTable count(*) after the import; with --no-copy-peer, reltuples after VACUUM (exact, as VACUUM
+     *     read every page), so the table is not read once more
      */
     record Import(ImportClient.Outcome outcome, double busyBefore, double machineBusy, long serverCpuMillis,
             long heapMaxBytes, int heapSamples, int heapFailures, GcLog gc, GcLog gcWholeRun, long serverRssKib,

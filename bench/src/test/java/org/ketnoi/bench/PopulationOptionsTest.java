@@ -20,6 +20,20 @@ class PopulationOptionsTest {
         assertEquals(Duration.ofSeconds(5), o.warmup());
         assertEquals(List.of(16), o.concurrency());
         assertFalse(o.keepData());
+        assertFalse(o.stream());
+        assertTrue(o.copyPeer());
+    }
+
+    @Test
+    void streamAndNoCopyPeerAreFlags() {
+        PopulationOptions o = PopulationOptions.parse("population", "--count", "100M", "--stream", "--no-copy-peer",
+                "--concurrency", "4,16");
+        assertTrue(o.stream());
+        assertFalse(o.copyPeer());
+        assertEquals(100_000_000, o.count());
+        assertEquals(List.of(4, 16), o.concurrency());
+        assertTrue(PopulationOptions.parse("population", "--stream").copyPeer());
+        assertFalse(PopulationOptions.parse("population", "--no-copy-peer").stream());
     }
 
     @Test
