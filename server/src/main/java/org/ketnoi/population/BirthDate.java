@@ -13,20 +13,23 @@ public record BirthDate(int year, Integer month, Integer day) {
 
     public BirthDate {
         if (year < 1850) {
-            throw new InvalidInput("birthDate", "A birth year before 1850 is not plausible: " + year, year);
+            throw InvalidInput.because("birthDate.early", "birthDate", "A birth year before 1850 is not plausible: "
+                    + year, year);
         }
         if (day != null && month == null) {
-            throw new InvalidInput("birthDate", "A birth date with a day needs a month", year);
+            throw InvalidInput.because("birthDate.dayWithoutMonth", "birthDate", "A birth date with a day needs a month",
+                    year);
         }
         try {
             LocalDate earliest = day != null ? LocalDate.of(year, month, day)
                     : month != null ? YearMonth.of(year, month).atDay(1) : LocalDate.of(year, 1, 1);
             if (earliest.isAfter(LocalDate.now())) {
-                throw new InvalidInput("birthDate", "The date of birth " + text(year, month, day)
+                throw InvalidInput.because("date.future", "birthDate", "The date of birth " + text(year, month, day)
                         + " is in the future", text(year, month, day));
             }
         } catch (DateTimeException e) {
-            throw new InvalidInput("birthDate", "There is no date " + text(year, month, day), text(year, month, day));
+            throw InvalidInput.because("date.none", "birthDate", "There is no date " + text(year, month, day),
+                    text(year, month, day));
         }
     }
 

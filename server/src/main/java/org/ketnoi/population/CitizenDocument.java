@@ -80,7 +80,7 @@ public record CitizenDocument(
             return new CitizenRecord.Residence(commune, address);
         } catch (InvalidInput e) {
             String field = which + (e.field().equals("communeCode") ? "Commune" : "Address");
-            throw new InvalidInput(field, "The " + which + " residence: " + e.getMessage(), commune);
+            throw e.as(field, "The " + which + " residence: " + e.getMessage());
         }
     }
 
@@ -92,8 +92,8 @@ public record CitizenDocument(
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "A date is written YYYY-MM-DD, got '"
-                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'", text);
+            String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+            throw InvalidInput.because("date.shape", field, "A date is written YYYY-MM-DD, got '" + shown + "'", shown);
         }
     }
 
@@ -104,7 +104,7 @@ public record CitizenDocument(
         try {
             return PersonalIdNumber.parse(text);
         } catch (InvalidInput e) {
-            throw new InvalidInput(field, "The " + field + " is not a valid number: " + e.getMessage(), text);
+            throw e.as(field, "The " + field + " is not a valid number: " + e.getMessage());
         }
     }
 }

@@ -42,31 +42,32 @@ public record CitizenRecord(
         require(idNumber, "idNumber", "a personal identification number");
         fullName = text(fullName, "fullName", MAX_NAME, true);
         if (!NAME.matcher(fullName).matches()) {
-            throw new InvalidInput("fullName", "A full name holds letters and spaces only, got '" + fullName + "'",
-                    fullName);
+            throw InvalidInput.because("name.letters", "fullName", "A full name holds letters and spaces only, got '"
+                    + fullName + "'", fullName);
         }
         require(birthDate, "birthDate", "a date of birth");
         require(sex, "sex", "a sex");
         if (idNumber.sex() != sex) {
-            throw new InvalidInput("idNumber", "The number " + idNumber + " is that of a "
-                    + idNumber.sex().name().toLowerCase() + " person, but the record says "
-                    + sex.name().toLowerCase(), idNumber);
+            throw InvalidInput.because("idNumber.sex." + idNumber.sex().name().toLowerCase(), "idNumber", "The number "
+                    + idNumber + " is that of a " + idNumber.sex().name().toLowerCase()
+                    + " person, but the record says " + sex.name().toLowerCase(), idNumber);
         }
         if (idNumber.birthYear() != birthDate.year()) {
-            throw new InvalidInput("idNumber", "The number " + idNumber + " encodes the birth year "
-                    + idNumber.birthYear() + ", but the record says " + birthDate.year(), idNumber);
+            throw InvalidInput.because("idNumber.year", "idNumber", "The number " + idNumber + " encodes the birth year "
+                    + idNumber.birthYear() + ", but the record says " + birthDate.year(), idNumber,
+                    idNumber.birthYear(), birthDate.year());
         }
         ethnicity = text(ethnicity, "ethnicity", MAX_NAME, false);
         religion = text(religion, "religion", MAX_NAME, false);
         nationality = nationality == null || nationality.isBlank() ? "VN" : nationality.strip();
         if (!NATIONALITY.matcher(nationality).matches()) {
-            throw new InvalidInput("nationality", "A nationality is a two-letter ISO 3166 code such as VN, got '"
-                    + nationality + "'", nationality);
+            throw InvalidInput.because("nationality", "nationality", "A nationality is a two-letter ISO 3166 code "
+                    + "such as VN, got '" + nationality + "'", nationality);
         }
         birthRegistrationCommune = blankToNull(birthRegistrationCommune);
         if (birthRegistrationCommune != null && !COMMUNE.matcher(birthRegistrationCommune).matches()) {
-            throw new InvalidInput("birthRegistrationCommune", "A commune code has 5 digits, got '"
-                    + birthRegistrationCommune + "'", birthRegistrationCommune);
+            throw InvalidInput.because("communeCode.shape", "birthRegistrationCommune", "A commune code has 5 digits, "
+                    + "got '" + birthRegistrationCommune + "'", birthRegistrationCommune);
         }
         homeTown = text(homeTown, "homeTown", MAX_TEXT, false);
         require(permanentResidence, "permanentResidence", "a permanent residence");
@@ -74,27 +75,32 @@ public record CitizenRecord(
         LocalDate earliestBirth = LocalDate.of(birthDate.year(), birthDate.month() == null ? 1 : birthDate.month(),
                 birthDate.day() == null ? 1 : birthDate.day());
         if (idCard != null && idCard.issuedOn().isBefore(earliestBirth)) {
-            throw new InvalidInput("idCard", "The ID card of " + idNumber + " was issued before the birth", idNumber);
+            throw InvalidInput.because("idCard.beforeBirth", "idCard", "The ID card of " + idNumber
+                    + " was issued before the birth", idCard.issuedOn());
         }
         if (deathDate != null) {
             if (deathDate.isAfter(LocalDate.now())) {
-                throw new InvalidInput("deathDate", "The date of death " + deathDate + " is in the future", deathDate);
+                throw InvalidInput.because("date.future", "deathDate", "The date of death " + deathDate
+                        + " is in the future", deathDate);
             }
             if (deathDate.getYear() < birthDate.year()) {
-                throw new InvalidInput("deathDate", "The date of death " + deathDate + " is before the birth", deathDate);
+                throw InvalidInput.because("deathDate.beforeBirth", "deathDate", "The date of death " + deathDate
+                        + " is before the birth", deathDate);
             }
         }
         for (PersonalIdNumber relative : new PersonalIdNumber[] {father, mother, spouse}) {
             if (idNumber.equals(relative)) {
-                throw new InvalidInput("relatives", "A citizen cannot be their own parent or spouse: " + idNumber,
-                        idNumber);
+                throw InvalidInput.because("relatives.self", "relatives", "A citizen cannot be their own parent or "
+                        + "spouse: " + idNumber, idNumber);
             }
         }
         if (father != null && father.sex() != Sex.MALE) {
-            throw new InvalidInput("father", "The father's number " + father + " is that of a female person", father);
+            throw InvalidInput.because("father.sex", "father", "The father's number " + father
+                    + " is that of a female person", father);
         }
         if (mother != null && mother.sex() != Sex.FEMALE) {
-            throw new InvalidInput("mother", "The mother's number " + mother + " is that of a male person", mother);
+            throw InvalidInput.because("mother.sex", "mother", "The mother's number " + mother
+                    + " is that of a male person", mother);
         }
     }
 
@@ -108,8 +114,8 @@ public record CitizenRecord(
         public Residence {
             communeCode = communeCode == null ? null : communeCode.strip();
             if (communeCode == null || !COMMUNE.matcher(communeCode).matches()) {
-                throw new InvalidInput("communeCode", "A residence needs a 5-digit commune code, got '" + communeCode
-                        + "'", communeCode);
+                throw InvalidInput.because("communeCode.shape", "communeCode", "A residence needs a 5-digit commune "
+                        + "code, got '" + communeCode + "'", communeCode);
             }
             address = text(address, "address", MAX_TEXT, false);
         }
@@ -121,8 +127,8 @@ public record CitizenRecord(
         public HouseholdMembership {
             number = text(number, "householdNumber", 20, true);
             if (!HOUSEHOLD.matcher(number).matches()) {
-                throw new InvalidInput("householdNumber", "A household number holds digits, capital letters and "
-                        + "hyphens, got '" + number + "'", number);
+                throw InvalidInput.because("householdNumber.shape", "householdNumber", "A household number holds "
+                        + "digits, capital letters and hyphens, got '" + number + "'", number);
             }
             require(relation, "relationToHead", "the relation to the head of the household");
         }
@@ -136,8 +142,8 @@ public record CitizenRecord(
             try {
                 return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new InvalidInput("relationToHead", "The relation to the head is one of head, spouse, child, "
-                        + "parent, grandchild, sibling, other; got '" + value + "'", value);
+                throw InvalidInput.because("relationToHead", "relationToHead", "The relation to the head is one of "
+                        + "head, spouse, child, parent, grandchild, sibling, other; got '" + value + "'", value);
             }
         }
     }
@@ -149,8 +155,8 @@ public record CitizenRecord(
             try {
                 return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new InvalidInput("maritalStatus", "The marital status is one of single, married, divorced, "
-                        + "widowed; got '" + value + "'", value);
+                throw InvalidInput.because("maritalStatus", "maritalStatus", "The marital status is one of single, "
+                        + "married, divorced, widowed; got '" + value + "'", value);
             }
         }
     }
@@ -166,8 +172,8 @@ public record CitizenRecord(
         public IdCard {
             require(issuedOn, "idCardIssuedOn", "an issue date");
             if (issuedOn.isAfter(LocalDate.now())) {
-                throw new InvalidInput("idCardIssuedOn", "An ID card issued on " + issuedOn + " is in the future",
-                        issuedOn);
+                throw InvalidInput.because("date.future", "idCardIssuedOn", "An ID card issued on " + issuedOn
+                        + " is in the future", issuedOn);
             }
             authority = text(authority, "idCardAuthority", MAX_TEXT, false);
         }
@@ -187,7 +193,7 @@ public record CitizenRecord(
 
     private static void require(Object value, String field, String what) {
         if (value == null) {
-            throw new InvalidInput(field, "The record needs " + what, null);
+            throw InvalidInput.because("required", field, "The record needs " + what);
         }
     }
 
@@ -198,7 +204,7 @@ public record CitizenRecord(
     private static String text(String value, String field, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new InvalidInput(field, "The record needs a " + field, null);
+                throw InvalidInput.because("required", field, "The record needs a " + field);
             }
             return null;
         }
@@ -211,15 +217,15 @@ public record CitizenRecord(
         for (int i = 0; i < normal.length(); i++) {
             char c = normal.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                throw new InvalidInput(field, "The " + field + " contains control characters", field);
+                throw InvalidInput.because("text.control", field, "The " + field + " contains control characters");
             }
             if (Character.isHighSurrogate(c) && i + 1 < normal.length() && Character.isLowSurrogate(normal.charAt(i + 1))) {
                 i++;
                 continue;
             }
             if (Character.isSurrogate(c)) {
-                throw new InvalidInput(field, "The " + field + " contains a broken character (a lone UTF-16 surrogate)",
-                        field);
+                throw InvalidInput.because("text.surrogate", field, "The " + field
+                        + " contains a broken character (a lone UTF-16 surrogate)");
             }
             if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i + 1 < normal.length() && normal.charAt(i + 1) == ' ')) {
                 needsSpaces = true;
@@ -229,8 +235,8 @@ public record CitizenRecord(
             normal = RUNS_OF_SPACE.matcher(normal).replaceAll(" ");
         }
         if (normal.length() > max) {
-            throw new InvalidInput(field, "The " + field + " has " + normal.length() + " characters; at most " + max
-                    + " are allowed", normal.substring(0, Math.min(40, normal.length())) + "…");
+            throw InvalidInput.because("text.long", field, "The " + field + " has " + normal.length()
+                    + " characters; at most " + max + " are allowed", normal.length(), max);
         }
         return normal;
     }

@@ -34,14 +34,14 @@ public record PersonalIdNumber(String value) {
         }
         String province = value.substring(0, 3);
         if (!BirthRegistrationProvinces.isKnown(province)) {
-            throw new InvalidInput("idNumber", "The first three digits of " + value + " (" + province
-                    + ") are not a province code of birth registration", value);
+            throw InvalidInput.because("idNumber.province", "idNumber", "The first three digits of " + value + " ("
+                    + province + ") are not a province code of birth registration", value, province);
         }
         int digit = value.charAt(3) - '0';
         int year = 1900 + (digit / 2) * 100 + (value.charAt(4) - '0') * 10 + (value.charAt(5) - '0');
         if (year > CURRENT_YEAR.get()) {
-            throw new InvalidInput("idNumber", "The number " + value + " encodes the birth year " + year
-                    + ", which is in the future", value);
+            throw InvalidInput.because("idNumber.future", "idNumber", "The number " + value + " encodes the birth year "
+                    + year + ", which is in the future", value, year);
         }
     }
 

@@ -70,18 +70,18 @@ public class PopulationRegistry {
     String placeOf(CitizenRecord record) {
         String province = communeProvinces().get(record.permanentResidence().communeCode());
         if (province == null) {
-            throw new InvalidInput("permanentResidence", "There is no commune with the code "
+            throw InvalidInput.because("communeCode.unknown", "permanentResidence", "There is no commune with the code "
                     + record.permanentResidence().communeCode(), record.permanentResidence().communeCode());
         }
         if (record.temporaryResidence() != null
                 && !communeProvinces().containsKey(record.temporaryResidence().communeCode())) {
-            throw new InvalidInput("temporaryResidence", "There is no commune with the code "
+            throw InvalidInput.because("communeCode.unknown", "temporaryResidence", "There is no commune with the code "
                     + record.temporaryResidence().communeCode(), record.temporaryResidence().communeCode());
         }
         if (record.birthRegistrationCommune() != null
                 && !communeProvinces().containsKey(record.birthRegistrationCommune())) {
-            throw new InvalidInput("birthRegistrationCommune", "There is no commune with the code "
-                    + record.birthRegistrationCommune(), record.birthRegistrationCommune());
+            throw InvalidInput.because("communeCode.unknown", "birthRegistrationCommune", "There is no commune with "
+                    + "the code " + record.birthRegistrationCommune(), record.birthRegistrationCommune());
         }
         return province;
     }
@@ -217,8 +217,8 @@ public class PopulationRegistry {
         requireOfficial(caller);
         requireReason(reason);
         if (!corrected.idNumber().equals(id)) {
-            throw new InvalidInput("idNumber", "A correction cannot change the personal identification number; "
-                    + "the number is corrected by a separate procedure", id);
+            throw InvalidInput.because("idNumber.changed", "idNumber", "A correction cannot change the personal "
+                    + "identification number; the number is corrected by a separate procedure", id);
         }
         Citizen current = jdbc.sql("select * from population.citizen where id = ? for update").param(id.asLong())
                 .query(CitizenTable::citizen).optional()

@@ -29,6 +29,6 @@ public enum Sex {
                 }
             }
         }
-        throw new InvalidInput("sex", "Sex must be M or F, got '" + value + "'", value);
+        throw InvalidInput.because("sex", "sex", "Sex must be M or F, got '" + value + "'", value);
     }
 }

@@ -143,7 +143,10 @@ class RegistryBrowserIT {
             p.setInputFiles("#file", csv);
             p.click("form[enctype] button[type=submit]");
             assertThat(p.locator("#report")).containsText("1");
-            assertThat(p.locator("#rejections")).containsText("female");
+            // the reason and the field in the reader's language (Vietnamese by default), not the log's English
+            assertThat(p.locator("#rejections")).containsText("Số định danh 001190712398 là của người nữ, nhưng bản "
+                    + "ghi ghi giới tính nam.");
+            assertThat(p.locator("#rejections")).containsText("Số định danh cá nhân");
             assertThat(p.locator("#rejections tbody tr").first()).containsText("3");
             screenshot(p, "registry-import");
             assertNoSeriousAxeViolations(p);

@@ -29,8 +29,8 @@ interface CitizenReader {
             return new Row(line, document, null);
         }
 
-        static Row rejected(long line, String field, String reason) {
-            return new Row(line, null, new ImportReport.Rejection(line, field, reason));
+        static Row rejected(long line, String field, String code, String reason, Object... arguments) {
+            return new Row(line, null, ImportReport.Rejection.of(line, field, code, reason, arguments));
         }
     }
 }

@@ -26,6 +26,7 @@ final class CsvCitizenReader implements CitizenReader {
     private boolean lineEnded;
     private boolean anyQuoted;
     private String problem;
+    private String problemCode;
     private String problemField;
 
     CsvCitizenReader(InputStream in) {
@@ -46,11 +47,12 @@ final class CsvCitizenReader implements CitizenReader {
                 throw ImportFileRefused.truncated(recordLine);
             }
             if (problem != null) {
-                return Row.rejected(recordLine, problemField, problem);
+                return Row.rejected(recordLine, problemField, problemCode, problem);
             }
             if (values.size() != headerNames.size()) {
-                return Row.rejected(recordLine, null, "the row has " + values.size() + " values but the header names "
-                        + headerNames.size() + " columns");
+                return Row.rejected(recordLine, null, "row.columns", "the row has " + values.size()
+                        + " values but the header names " + headerNames.size() + " columns", values.size(),
+                        headerNames.size());
             }
             String[] fields = new String[CitizenDocument.CSV_HEADER.size()];
             for (int i = 0; i < target.length; i++) {
@@ -65,13 +67,13 @@ final class CsvCitizenReader implements CitizenReader {
     private List<String> readHeader() {
         do {
             if (!readRecord()) {
-                throw new ImportFileRefused("the file is empty: a CSV file starts with a header row naming its "
-                        + "columns (line 1)", 1);
+                throw new ImportFileRefused("empty", "the file is empty: a CSV file starts with a header row "
+                        + "naming its columns (line 1)", 1);
             }
         } while (isBlankLine());
         if (problem != null) {
-            throw new ImportFileRefused("the header row (line " + recordLine + ") is malformed: " + problem,
-                    recordLine);
+            throw new ImportFileRefused("header.malformed", "the header row (line " + recordLine
+                    + ") is malformed: " + problem, recordLine);
         }
         return values;
     }
@@ -84,24 +86,25 @@ final class CsvCitizenReader implements CitizenReader {
             String name = names.get(i).strip().toLowerCase(Locale.ROOT);
             int index = CitizenDocument.CSV_HEADER.indexOf(name);
             if (name.isEmpty()) {
-                throw new ImportFileRefused("the header row (line " + line + ") has an empty column name in position "
-                        + (i + 1), line);
+                throw new ImportFileRefused("header.empty", "the header row (line " + line
+                        + ") has an empty column name in position " + (i + 1), line, i + 1);
             }
             if (index < 0) {
-                throw new ImportFileRefused("the header row (line " + line + ") names an unknown column '"
-                        + abbreviate(name) + "'; the columns are " + String.join(", ", CitizenDocument.CSV_HEADER),
-                        line);
+                throw new ImportFileRefused("header.unknown", "the header row (line " + line
+                        + ") names an unknown column '" + abbreviate(name) + "'; the columns are "
+                        + String.join(", ", CitizenDocument.CSV_HEADER), line, abbreviate(name),
+                        String.join(", ", CitizenDocument.CSV_HEADER));
             }
             if (!seen.add(name)) {
-                throw new ImportFileRefused("the header row (line " + line + ") names the column '" + name
-                        + "' twice", line);
+                throw new ImportFileRefused("header.twice", "the header row (line " + line + ") names the column '"
+                        + name + "' twice", line, name);
             }
             target[i] = index;
         }
         for (String required : REQUIRED) {
             if (!seen.contains(required)) {
-                throw new ImportFileRefused("the header row (line " + line + ") lacks the column '" + required
-                        + "', which every citizen needs", line);
+                throw new ImportFileRefused("header.missing", "the header row (line " + line
+                        + ") lacks the column '" + required + "', which every citizen needs", line, required);
             }
         }
         return target;
@@ -115,6 +118,7 @@ final class CsvCitizenReader implements CitizenReader {
         values.clear();
         value.setLength(0);
         problem = null;
+        problemCode = null;
         problemField = null;
         anyQuoted = false;
         int c = input.read();
@@ -136,8 +140,8 @@ final class CsvCitizenReader implements CitizenReader {
                 return true;
             }
             if (++length > MAX_RECORD) {
-                throw new ImportFileRefused("the record on line " + recordLine + " is longer than 64 KiB; no "
-                        + "citizen's record is that long, so the file is not a registry file", recordLine);
+                throw new ImportFileRefused("long", "the record on line " + recordLine + " is longer than 64 KiB; "
+                        + "no citizen's record is that long, so the file is not a registry file", recordLine);
             }
             if (quoted) {
                 if (c == '"') {
@@ -175,10 +179,10 @@ final class CsvCitizenReader implements CitizenReader {
                 valueLength++;
             } else {
                 if (c == '"') {
-                    note("a quote inside a value that does not start with one; put the value in quotes and double "
-                            + "the quotes inside it");
+                    note("csv.quote", "a quote inside a value that does not start with one; put the value in "
+                            + "quotes and double the quotes inside it");
                 } else if (closed) {
-                    note("text after the closing quote of a value");
+                    note("csv.afterQuote", "text after the closing quote of a value");
                 }
                 value.append((char) c);
                 valueLength++;
@@ -192,9 +196,10 @@ final class CsvCitizenReader implements CitizenReader {
         value.setLength(0);
     }
 
-    private void note(String reason) {
+    private void note(String code, String reason) {
         if (problem == null) {
             problem = reason;
+            problemCode = code;
             int column = values.size();
             problemField = headerNames != null && column < headerNames.size() ? headerNames.get(column) : null;
         }

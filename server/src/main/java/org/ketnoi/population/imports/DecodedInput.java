@@ -77,8 +77,8 @@ final class DecodedInput {
                 if (pendingError != null) {
                     throw errorAtEnd
                             ? ImportFileRefused.truncated(nextLine)
-                            : new ImportFileRefused("the file is not UTF-8 (line " + nextLine + "); save it as "
-                                    + "UTF-8 and import it again", nextLine);
+                            : new ImportFileRefused("encoding", "the file is not UTF-8 (line " + nextLine
+                                    + "); save it as UTF-8 and import it again", nextLine);
                 }
                 if (endOfChars) {
                     return false;

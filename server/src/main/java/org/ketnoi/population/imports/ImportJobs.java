@@ -36,12 +36,17 @@ class ImportJobs {
         if (kept.isEmpty()) {
             return;
         }
+        // arguments go as one text of unit-separated values: unnest cannot take an array of arrays
         jdbc.sql("""
-                        insert into population.import_rejection(job_id, line, field, reason)
-                        select ?, * from unnest(?::bigint[], ?::text[], ?::text[])""")
+                        insert into population.import_rejection(job_id, line, field, reason, code, arguments)
+                        select ?, t.line, t.field, t.reason, t.code, string_to_array(t.arguments, chr(31))
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as t(line, field, reason, code, arguments)""")
                 .params(job, kept.stream().map(ImportReport.Rejection::line).toArray(Long[]::new),
                         kept.stream().map(ImportReport.Rejection::field).toArray(String[]::new),
-                        kept.stream().map(ImportReport.Rejection::reason).toArray(String[]::new))
+                        kept.stream().map(ImportReport.Rejection::reason).toArray(String[]::new),
+                        kept.stream().map(ImportReport.Rejection::code).toArray(String[]::new),
+                        kept.stream().map(r -> String.join("\u001f", r.arguments())).toArray(String[]::new))
                 .update();
     }
 
@@ -56,11 +61,16 @@ class ImportJobs {
         private final List<ImportReport.Rejection> kept = new ArrayList<>();
         private long count;
 
-        synchronized void add(long line, String field, String reason) {
+        synchronized void add(ImportReport.Rejection r) {
             count++;
             if (kept.size() < KEPT) {
-                kept.add(new ImportReport.Rejection(line, printable(field), printable(reason)));
+                kept.add(new ImportReport.Rejection(r.line(), printable(r.field()), printable(r.reason()), r.code(),
+                        r.arguments().stream().map(Rejections::printable).toList()));
             }
+        }
+
+        void add(long line, String field, String code, String reason, Object... arguments) {
+            add(ImportReport.Rejection.of(line, field, code, reason, arguments));
         }
 
         /** Reasons quote the file's values, which may hold what text columns cannot store (NUL). */

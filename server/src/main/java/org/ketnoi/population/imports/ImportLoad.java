@@ -79,7 +79,7 @@ final class ImportLoad implements AutoCloseable {
             progress();
         }
         if (row.problem() != null) {
-            rejections.add(row.line(), row.problem().field(), row.problem().reason());
+            rejections.add(row.problem());
             return;
         }
         SequencedMap<String, Object> values = check(row);
@@ -89,7 +89,8 @@ final class ImportLoad implements AutoCloseable {
         long id = (Long) values.get("id");
         long first = filling.lineOf(id);
         if (first >= 0) {
-            rejections.add(row.line(), "idNumber", duplicateInFile(id, first));
+            rejections.add(row.line(), "idNumber", "idNumber.repeatedInFile", duplicateInFile(id, first), number(id),
+                    first);
             return;
         }
         if (citizenCopy == null) {
@@ -109,18 +110,19 @@ final class ImportLoad implements AutoCloseable {
             CitizenRecord record = row.document().toRecord();
             values = registry.citizenRow(record, caller.username(), caller.agencyId(), reason);
         } catch (InvalidInput e) {
-            rejections.add(row.line(), e.field(), e.getMessage());
+            rejections.add(ImportReport.Rejection.of(row.line(), e));
             return null;
         } catch (RuntimeException e) {
             // A check that fails in an unforeseen way is a bug to fix, but it costs this row, not the file.
             LOG.warn("Import job {}: checking line {} failed unexpectedly", job, row.line(), e);
-            rejections.add(row.line(), null, "the row could not be checked (" + e.getClass().getSimpleName() + ")");
+            rejections.add(row.line(), null, "row.unchecked", "the row could not be checked ("
+                    + e.getClass().getSimpleName() + ")");
             return null;
         }
         String commune = (String) values.get("perm_commune");
         if (!caller.covers((String) values.get("province"), commune)) {
-            rejections.add(row.line(), "permanentCommune", "the permanent residence (commune " + commune
-                    + ") is outside the area of agency " + caller.agencyId());
+            rejections.add(row.line(), "permanentCommune", "area.outside", "the permanent residence (commune "
+                    + commune + ") is outside the area of agency " + caller.agencyId(), commune, caller.agencyId());
             return null;
         }
         return values;
@@ -251,10 +253,15 @@ final class ImportLoad implements AutoCloseable {
             if (fromThisFile != null) {
                 chunk.drop(i);
                 dropped++;
-                rejections.add(chunk.line(i), "idNumber", fromThisFile
-                        ? duplicateInFile(chunk.id(i), firstLines.getOrDefault(chunk.id(i), -1L))
-                        : "duplicate personal identification number " + number(chunk.id(i))
-                                + " (already in the registry)");
+                long first = firstLines.getOrDefault(chunk.id(i), -1L);
+                if (fromThisFile) {
+                    rejections.add(chunk.line(i), "idNumber", "idNumber.repeatedInFile",
+                            duplicateInFile(chunk.id(i), first), number(chunk.id(i)), first);
+                } else {
+                    rejections.add(chunk.line(i), "idNumber", "idNumber.inRegistry", "duplicate personal "
+                            + "identification number " + number(chunk.id(i)) + " (already in the registry)",
+                            number(chunk.id(i)));
+                }
             }
         }
         return dropped;
@@ -298,11 +305,15 @@ final class ImportLoad implements AutoCloseable {
                         join pg_temp.import_bad_household b on b.household_no = r.household_no order by r.line""",
                 rs -> {
                     long heads = rs.getLong(3);
-                    rejections.add(rs.getLong(1), "householdNumber", heads == 0
-                            ? "the household " + rs.getString(2) + " has no head: no member in the file or the "
-                                    + "registry has the relation 'head'"
-                            : "the household " + rs.getString(2) + " has " + heads + " heads in the file and the "
-                                    + "registry together; a household has exactly one");
+                    if (heads == 0) {
+                        rejections.add(rs.getLong(1), "householdNumber", "household.noHead", "the household "
+                                + rs.getString(2) + " has no head: no member in the file or the registry has the "
+                                + "relation 'head'", rs.getString(2));
+                    } else {
+                        rejections.add(rs.getLong(1), "householdNumber", "household.heads", "the household "
+                                + rs.getString(2) + " has " + heads + " heads in the file and the registry "
+                                + "together; a household has exactly one", rs.getString(2), heads);
+                    }
                 });
         if (!remove) {
             return 0;

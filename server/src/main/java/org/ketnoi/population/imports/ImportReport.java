@@ -33,7 +33,25 @@ public record ImportReport(long jobId, Status status, long accepted, long reject
      *
      * @param line the line of the file where the row starts
      * @param field the field at fault, when one is
+     * @param reason in English, for logs and API clients
+     * @param code the rule broken ({@code invalid.<code>} in the messages, for pages in the reader's
+     *     language), null when only the field is known
+     * @param arguments the rule's arguments
      */
-    public record Rejection(long line, String field, String reason) {
+    public record Rejection(long line, String field, String reason, String code, List<String> arguments) {
+
+        public Rejection {
+            arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        }
+
+        static Rejection of(long line, String field, String code, String reason, Object... arguments) {
+            return new Rejection(line, field, reason, code,
+                    java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+        }
+
+        static Rejection of(long line, org.ketnoi.platform.InvalidInput refusal) {
+            return new Rejection(line, refusal.field(), refusal.getMessage(),
+                    refusal.code() != null ? refusal.code() : refusal.field(), refusal.arguments());
+        }
     }
 }

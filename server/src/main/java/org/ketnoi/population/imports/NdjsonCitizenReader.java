@@ -40,8 +40,8 @@ final class NdjsonCitizenReader implements CitizenReader {
             line.setLength(0);
             while (c != '\n' && c != DecodedInput.END) {
                 if (line.length() >= MAX_RECORD) {
-                    throw new ImportFileRefused("line " + number + " is longer than 64 KiB; no citizen's record is "
-                            + "that long, so the file is not a registry file", number);
+                    throw new ImportFileRefused("long", "line " + number + " is longer than 64 KiB; no citizen's "
+                            + "record is that long, so the file is not a registry file", number);
                 }
                 line.append((char) c);
                 c = input.read();
@@ -59,7 +59,7 @@ final class NdjsonCitizenReader implements CitizenReader {
     private Row parse(String text, long number, boolean ended) {
         try (JsonParser parser = JSON.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Row.rejected(number, null, "the line is not a JSON object");
+                return Row.rejected(number, null, "json.object", "the line is not a JSON object");
             }
             String[] values = new String[FIELDS.size()];
             boolean[] seen = new boolean[FIELDS.size()];
@@ -67,36 +67,39 @@ final class NdjsonCitizenReader implements CitizenReader {
                 String name = parser.currentName();
                 Integer index = FIELDS.get(name);
                 if (index == null) {
-                    return Row.rejected(number, abbreviate(name), "unknown field '" + abbreviate(name)
-                            + "'; the fields are " + String.join(", ", FIELDS.keySet().stream().sorted().toList()));
+                    String known = String.join(", ", FIELDS.keySet().stream().sorted().toList());
+                    return Row.rejected(number, abbreviate(name), "json.unknown", "unknown field '"
+                            + abbreviate(name) + "'; the fields are " + known, abbreviate(name), known);
                 }
                 if (seen[index]) {
-                    return Row.rejected(number, name, "the field " + name + " appears twice");
+                    return Row.rejected(number, name, "json.twice", "the field " + name + " appears twice", name);
                 }
                 seen[index] = true;
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.VALUE_STRING) {
                     String string = parser.getString();
                     if (hasLoneSurrogate(string)) {
-                        return Row.rejected(number, name, "the field " + name + " holds an escape such as \\ud800 "
-                                + "that is half of a character");
+                        return Row.rejected(number, name, "text.surrogate", "the field " + name
+                                + " holds an escape such as \\ud800 that is half of a character");
                     }
                     values[index] = string.isEmpty() ? null : string;
                 } else if (value != JsonToken.VALUE_NULL) {
-                    return Row.rejected(number, name, "the field " + name + " must be a JSON string or null");
+                    return Row.rejected(number, name, "json.string", "the field " + name
+                            + " must be a JSON string or null");
                 }
             }
             if (parser.nextToken() != null) {
-                return Row.rejected(number, null, "the line holds more than one JSON value");
+                return Row.rejected(number, null, "json.more", "the line holds more than one JSON value");
             }
             return Row.of(number, CitizenDocument.of(values));
         } catch (UnexpectedEndOfInputException e) {
             if (!ended) {
                 throw ImportFileRefused.truncated(number);
             }
-            return Row.rejected(number, null, "the line ends in the middle of a JSON object");
+            return Row.rejected(number, null, "json.cut", "the line ends in the middle of a JSON object");
         } catch (JacksonException e) {
-            return Row.rejected(number, null, "the line is not valid JSON: " + abbreviate(e.getOriginalMessage()));
+            return Row.rejected(number, null, "json.invalid", "the line is not valid JSON: "
+                    + abbreviate(e.getOriginalMessage()));
         }
     }
 

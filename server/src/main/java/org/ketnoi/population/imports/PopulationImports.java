@@ -73,7 +73,7 @@ public class PopulationImports {
         try {
             outcome = transactions.execute(status -> load(job, in, format, strict, name, caller, rejections, status));
         } catch (ImportFileRefused e) {
-            rejections.add(e.line(), "file", e.getMessage());
+            rejections.add(ImportReport.Rejection.of(e.line(), e));
             close(job, ImportReport.Status.FAILED, rejections, caller, AuditTrail.Outcome.REFUSED, e);
             throw e;
         } catch (RuntimeException e) {

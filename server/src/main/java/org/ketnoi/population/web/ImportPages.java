@@ -52,12 +52,25 @@ class ImportPages {
                 ImportReport report = imports.importFile(in, Format.parse(format), strict,
                         file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(), caller);
                 model.addAttribute("report", report);
+                model.addAttribute("rejections", report.rejections().stream().map(r -> shown(r, locale)).toList());
             }
         } catch (InvalidInput e) {
             model.addAttribute("error", messages.getMessage(e.resolvable(), locale));
-            model.addAttribute("errorDetail", e.getMessage());
+            model.addAttribute("errorDetail", e.code() == null ? e.getMessage() : null);
             model.addAttribute("errorField", "file");
         }
         return "population/imports";
+    }
+
+    /** A rejected row as the reader sees it: the field's name and the rule, in their language. */
+    record ShownRejection(long line, String field, String reason) {
+    }
+
+    ShownRejection shown(ImportReport.Rejection r, Locale locale) {
+        String field = r.field() == null ? "" : messages.getMessage("field." + r.field(), null, r.field(), locale);
+        String reason = r.code() == null ? r.reason() : messages.getMessage(
+                new org.springframework.context.support.DefaultMessageSourceResolvable(
+                        new String[] {"invalid." + r.code()}, r.arguments().toArray(), r.reason()), locale);
+        return new ShownRejection(r.line(), field, reason);
     }
 }

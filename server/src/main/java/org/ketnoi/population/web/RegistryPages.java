@@ -39,6 +39,11 @@ class RegistryPages {
         return e instanceof InvalidInput invalid ? messages.getMessage(invalid.resolvable(), locale) : e.getMessage();
     }
 
+    /** The refusal's own (English) words, when the reader's language has only a general message for it. */
+    private static String detail(RuntimeException e) {
+        return e instanceof InvalidInput invalid && invalid.code() != null ? null : e.getMessage();
+    }
+
     @GetMapping("/registry")
     String search(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String born,
             @RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String purpose,
@@ -64,7 +69,7 @@ class RegistryPages {
             model.addAttribute("results", registry.search(name, date, caller, purpose, CHANNEL, 100));
         } catch (InvalidInput e) {
             model.addAttribute("error", text(e, locale));
-            model.addAttribute("errorDetail", e.getMessage());
+            model.addAttribute("errorDetail", detail(e));
             model.addAttribute("errorField", e.field());
         }
         return "population/search";
@@ -133,7 +138,7 @@ class RegistryPages {
                             java.nio.charset.StandardCharsets.UTF_8) + "&saved=1";
         } catch (InvalidInput | Conflict e) {
             model.addAttribute("error", text(e, locale));
-            model.addAttribute("errorDetail", e.getMessage());
+            model.addAttribute("errorDetail", detail(e));
             model.addAttribute("errorField", e instanceof InvalidInput i ? i.field() : null);
             model.addAttribute("purpose", purpose);
             model.addAttribute("citizen", registry.citizen(number, caller, "Chỉnh sửa hồ sơ", CHANNEL));
