@@ -121,7 +121,8 @@ class RegistryBrowserIT {
         stale.fill("#permanentAddress", "9 Phố Kim Mã");
         stale.fill("#reason", "Sửa lần hai");
         stale.click("button[type=submit]");
-        assertThat(stale.locator("#error-summary")).containsText("reload it");
+        assertThat(stale.locator("#error-summary")).containsText("Hồ sơ đã được page.badinh sửa lúc");
+        assertThat(stale.locator("#error-summary")).containsText("bạn đã sửa trên phiên bản 1");
         screenshot(stale, "registry-conflict");
         assertNoSeriousAxeViolations(stale);
     }
@@ -152,6 +153,42 @@ class RegistryBrowserIT {
             assertNoSeriousAxeViolations(p);
         }
         org.assertj.core.api.Assertions.assertThat(registry.load(PersonalIdNumber.parse("001090712399"))).isPresent();
+    }
+
+    @Test
+    void officialRegistersAMissingCitizenAndADuplicateIsRefusedBesideTheNumber() {
+        page.navigate("/registry");
+        page.click("a[href='/registry/citizens/new']");
+        assertThat(page.locator("h1")).hasText("Đăng ký công dân còn thiếu");
+        assertNoSeriousAxeViolations(page);
+        page.fill("#idNumber", "001325712301");
+        page.fill("#fullName", "Phạm Ngọc Ánh");
+        page.fill("#birthDate", "2025-09-30");
+        page.fill("#sex", "F");
+        page.fill("#permanentCommune", "00004");
+        page.fill("#permanentAddress", "5 Phố Kim Mã");
+        page.fill("#householdNumber", "HN-PAGE-1");
+        page.fill("#relationToHead", "child");
+        page.fill("#fatherId", DUNG);
+        page.fill("#reason", "Đăng ký khai sinh");
+        page.click("form button[type=submit]");
+        assertThat(page.locator(".govuk-notification-banner")).isVisible();
+        assertThat(page.locator("h1")).hasText("Phạm Ngọc Ánh");
+        assertThat(page.locator("#history")).containsText("Đăng ký khai sinh");
+        screenshot(page, "registry-registered");
+
+        page.navigate("/registry/citizens/new");
+        page.fill("#idNumber", "001325712301");
+        page.fill("#fullName", "Phạm Ngọc Ánh");
+        page.fill("#birthDate", "2025-09-30");
+        page.fill("#sex", "F");
+        page.fill("#permanentCommune", "00004");
+        page.fill("#reason", "Nhập lại");
+        page.click("form button[type=submit]");
+        assertThat(page.locator("#error-summary")).containsText("001325712301 đã có trong cơ sở dữ liệu");
+        assertThat(page.locator(".govuk-form-group--error #idNumber")).hasCount(1);
+        assertThat(page.locator("#fullName")).hasValue("Phạm Ngọc Ánh");
+        assertNoSeriousAxeViolations(page);
     }
 
     @Test

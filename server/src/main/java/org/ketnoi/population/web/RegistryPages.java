@@ -114,6 +114,36 @@ class RegistryPages {
     record FormField(String name, String value) {
     }
 
+    /** A citizen missing from the registry (a birth, a record found missing): the correction form, empty. */
+    @GetMapping("/registry/citizens/new")
+    String registerForm(Model model) {
+        model.addAttribute("fields", fields(CitizenDocument.of(new String[CitizenDocument.CSV_HEADER.size()])));
+        return "population/correct";
+    }
+
+    @PostMapping("/registry/citizens/new")
+    String register(@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String legalBasis,
+            CitizenDocument doc, @AuthenticationPrincipal Caller caller, Model model, java.util.Locale locale) {
+        try {
+            Citizen added = registry.register(doc.toRecord(), caller, reason, legalBasis.isBlank() ? null : legalBasis);
+            return "redirect:/registry/citizens/" + added.idNumber() + "?purpose="
+                    + java.net.URLEncoder.encode(REGISTERED, java.nio.charset.StandardCharsets.UTF_8) + "&saved=1";
+        } catch (InvalidInput | Conflict e) {
+            model.addAttribute("error", e instanceof Conflict
+                    ? messages.getMessage("registry.register.exists", new Object[] {doc.idNumber()}, locale)
+                    : text(e, locale));
+            model.addAttribute("errorDetail", e instanceof Conflict ? null : detail(e));
+            model.addAttribute("errorField", e instanceof InvalidInput i ? i.field() : "idNumber");
+            model.addAttribute("fields", fields(doc));
+            model.addAttribute("reason", reason);
+            model.addAttribute("legalBasis", legalBasis);
+            return "population/correct";
+        }
+    }
+
+    /** The purpose logged when the official who added a person is shown the new record. */
+    static final String REGISTERED = "Kiểm tra hồ sơ vừa đăng ký";
+
     @GetMapping("/registry/citizens/{id}/correct")
     String correctForm(@PathVariable String id, @RequestParam(defaultValue = "") String purpose,
             @AuthenticationPrincipal Caller caller, Model model) {
@@ -137,11 +167,16 @@ class RegistryPages {
                     + java.net.URLEncoder.encode(purpose.isBlank() ? "Chỉnh sửa hồ sơ" : purpose,
                             java.nio.charset.StandardCharsets.UTF_8) + "&saved=1";
         } catch (InvalidInput | Conflict e) {
-            model.addAttribute("error", text(e, locale));
-            model.addAttribute("errorDetail", detail(e));
+            Citizen now = registry.citizen(number, caller, "Chỉnh sửa hồ sơ", CHANNEL);
+            // someone saved in between: say who and when, from the record as it is now
+            model.addAttribute("error", e instanceof Conflict ? messages.getMessage("registry.correct.stale",
+                    new Object[] {now.changedBy(), java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(now.validFrom()),
+                        String.valueOf(now.version()), String.valueOf(version)}, locale) : text(e, locale));
+            model.addAttribute("errorDetail", e instanceof Conflict ? null : detail(e));
             model.addAttribute("errorField", e instanceof InvalidInput i ? i.field() : null);
             model.addAttribute("purpose", purpose);
-            model.addAttribute("citizen", registry.citizen(number, caller, "Chỉnh sửa hồ sơ", CHANNEL));
+            model.addAttribute("citizen", now);
             model.addAttribute("fields", fields(doc));
             model.addAttribute("version", version);
             model.addAttribute("reason", reason);
