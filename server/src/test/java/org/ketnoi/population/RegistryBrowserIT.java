@@ -161,34 +161,32 @@ class RegistryBrowserIT {
         page.click("a[href='/registry/citizens/new']");
         assertThat(page.locator("h1")).hasText("Đăng ký công dân còn thiếu");
         assertNoSeriousAxeViolations(page);
-        page.fill("#idNumber", "001325712301");
-        page.fill("#fullName", "Phạm Ngọc Ánh");
-        page.fill("#birthDate", "2025-09-30");
-        page.fill("#sex", "F");
-        page.fill("#permanentCommune", "00004");
-        page.fill("#permanentAddress", "5 Phố Kim Mã");
-        page.fill("#householdNumber", "HN-PAGE-1");
-        page.fill("#relationToHead", "child");
-        page.fill("#fatherId", DUNG);
-        page.fill("#reason", "Đăng ký khai sinh");
-        page.click("form button[type=submit]");
+        fillNewborn(page, "Đăng ký khai sinh");
         assertThat(page.locator(".govuk-notification-banner")).isVisible();
         assertThat(page.locator("h1")).hasText("Phạm Ngọc Ánh");
         assertThat(page.locator("#history")).containsText("Đăng ký khai sinh");
         screenshot(page, "registry-registered");
 
         page.navigate("/registry/citizens/new");
-        page.fill("#idNumber", "001325712301");
-        page.fill("#fullName", "Phạm Ngọc Ánh");
-        page.fill("#birthDate", "2025-09-30");
-        page.fill("#sex", "F");
-        page.fill("#permanentCommune", "00004");
-        page.fill("#reason", "Nhập lại");
-        page.click("form button[type=submit]");
+        fillNewborn(page, "Nhập lại");
         assertThat(page.locator("#error-summary")).containsText("001325712301 đã có trong cơ sở dữ liệu");
         assertThat(page.locator(".govuk-form-group--error #idNumber")).hasCount(1);
         assertThat(page.locator("#fullName")).hasValue("Phạm Ngọc Ánh");
         assertNoSeriousAxeViolations(page);
+    }
+
+    private static void fillNewborn(Page p, String reason) {
+        p.fill("#idNumber", "001325712301");
+        p.fill("#fullName", "Phạm Ngọc Ánh");
+        p.fill("#birthDate", "2025-09-30");
+        p.fill("#sex", "F");
+        p.fill("#permanentCommune", "00004");
+        p.fill("#permanentAddress", "5 Phố Kim Mã");
+        p.fill("#householdNumber", "HN-PAGE-1");
+        p.fill("#relationToHead", "child");
+        p.fill("#fatherId", DUNG);
+        p.fill("#reason", reason);
+        p.click("form button[type=submit]");
     }
 
     @Test
