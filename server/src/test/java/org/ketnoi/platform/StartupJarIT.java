@@ -57,8 +57,11 @@ class StartupJarIT {
                 assertThat(count(c, "select count(*) from agency.commune")).isEqualTo(3321);
                 assertThat(count(c, "select count(*) from public.flyway_schema_history where version = '20261123.1010'"
                         + " and success")).isEqualTo(1);
-                assertThat(count(c, "select count(*) from population.citizen")).as("demo population")
-                        .isEqualTo(20000);
+                assertThat(count(c, "select count(*) from population.citizen"))
+                        .as("demo population: 20,000 synthetic citizens and the 7 named people of the demo")
+                        .isEqualTo(20_007);
+                assertThat(count(c, "select count(*) from population.citizen where household_no = '01-DEMO-0001'"))
+                        .as("the demo family").isEqualTo(4);
             }
             assertStoppedCleanly(second);
         }
