@@ -680,36 +680,18 @@ final class PopulationBenchmark {
     }
 
     private String commandLine() {
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        String java = info.command().orElse("java");
-        String args = info.arguments().map(a -> String.join(" ", a))
-                .orElse("-jar bench/target/ketnoi-bench.jar " + String.join(" ", options.arguments()));
-        return (java + " " + args).trim();
+        return ResultsFile.commandLine(options.arguments());
     }
 
     /** bench/results/population-<N>-<date>-<commit>.md; a second run on the same day and commit gets -2, -3... */
     private Path write(String report, PopulationResults results) {
-        Path dir = createDirectories(layout.resultsDir());
         String base = "population-" + options.count() + "-" + results.started().toLocalDate() + "-"
                 + results.git().shortHash();
-        Path file = dir.resolve(base + ".md");
-        for (int n = 2; Files.exists(file); n++) {
-            file = dir.resolve(base + "-" + n + ".md");
-        }
-        try {
-            Files.writeString(file, report);
-            return file;
-        } catch (IOException e) {
-            throw new BenchmarkFailed("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return ResultsFile.write(layout.resultsDir(), base, report);
     }
 
     private static Path createDirectories(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BenchmarkFailed("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        return ResultsFile.createDirectories(dir);
     }
 
     static void deleteRecursively(Path dir) {
