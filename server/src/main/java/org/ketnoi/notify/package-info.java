@@ -1,6 +1,6 @@
 /**
- * E-mail, SMS and in-portal messages.
- * <p>Not built yet: this package holds the module's place so its boundaries are verified from the start.
+ * Messages to people: e-mail now (written to an outbox in the sender's transaction and delivered
+ * over SMTP with retries), SMS and in-portal messages later.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.ketnoi.notify;
