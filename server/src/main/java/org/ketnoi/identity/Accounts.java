@@ -1,22 +1,30 @@
 package org.ketnoi.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.ketnoi.agency.Agency;
 import org.ketnoi.agency.AgencyDirectory;
 import org.ketnoi.agency.AgencyId;
 import org.ketnoi.audit.AuditTrail;
 import org.ketnoi.platform.Conflict;
 import org.ketnoi.platform.InvalidInput;
+import org.ketnoi.platform.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates accounts and turns an account into the {@link Caller} a request acts as. */
+/** The account store: creates accounts and turns an account into the {@link Caller} a request acts as. */
 @Service
 public class Accounts {
+
+    static final String COLUMNS = "id, username, display_name, kind, agency_id, roles, id_number, birth_date, email, "
+            + "email_confirmed_at is not null as email_confirmed, phone, totp_enabled_at is not null as totp_enabled, "
+            + "disabled_at is not null as disabled";
 
     private final JdbcClient jdbc;
     private final AgencyDirectory agencies;
@@ -30,30 +38,69 @@ public class Accounts {
         this.audit = audit;
     }
 
+    /**
+     * Creates an official of an agency (the administrators' pages and demo data do this). The
+     * password, when given, is set at once; otherwise the official sets it from an e-mailed link.
+     */
     @Transactional
-    public Caller register(String username, String displayName, Caller.Kind kind, AgencyId agency,
-            Set<String> roles, String password, String actor) {
-        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
-            throw new InvalidInput("username", "A username has 3 to 64 lower-case letters, digits, dots, hyphens "
-                    + "or underscores, got '" + username + "'", username);
+    public Account createOfficial(String username, String displayName, AgencyId agency, Set<String> roles,
+            String email, String password, String actor) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{2,63}")) {
+            throw InvalidInput.because("username.shape", "username", "A username has 3 to 64 lower-case letters, "
+                    + "digits, dots, hyphens or underscores and starts with a letter");
         }
-        if (password == null || password.length() < 12) {
-            throw new InvalidInput("password", "A password needs at least 12 characters", null);
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw InvalidInput.because("account.name", "displayName", "A full name of 1 to 200 characters is needed");
+        }
+        if (roles.isEmpty() || !Roles.OFFICIAL_ROLES.containsAll(roles)) {
+            throw InvalidInput.because("account.roles", "roles", "Choose one or more of the officials' roles");
         }
         agencies.agency(agency);
-        if (jdbc.sql("select count(*) from identity.account where username = ?").param(username)
-                .query(Integer.class).single() > 0) {
+        if (exists(username)) {
             throw new Conflict("The username " + username + " is taken");
         }
+        if (email != null && !email.isBlank() && byEmail(email).isPresent()) {
+            throw new Conflict("The e-mail address " + email + " belongs to another account");
+        }
+        String hash = password == null ? "!" : passwords.encode(password);
         jdbc.sql("""
-                        insert into identity.account(username, display_name, kind, agency_id, roles, password_hash)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(username, displayName, kind.name(), agency.value(), roles.toArray(String[]::new),
-                        passwords.encode(password))
+                        insert into identity.account(username, display_name, kind, agency_id, roles, password_hash, email,
+                            email_confirmed_at)
+                        values (?, ?, 'OFFICIAL', ?, ?, ?, ?, case when ? is null then null else now() end)""")
+                .params(username, displayName.strip(), agency.value(), roles.toArray(String[]::new), hash,
+                        blankToNull(email), blankToNull(email))
                 .update();
         audit.record(new AuditTrail.Entry(actor, agency.value(), "account.create", "account:" + username,
                 AuditTrail.Outcome.SUCCESS));
+        return byUsername(username).orElseThrow();
+    }
+
+    /** Kept for tests and data that predate the administrators' pages: an official with a password. */
+    @Transactional
+    public Caller register(String username, String displayName, Caller.Kind kind, AgencyId agency,
+            Set<String> roles, String password, String actor) {
+        if (kind != Caller.Kind.OFFICIAL) {
+            throw new IllegalArgumentException("Agency systems are OAuth2 clients (AgencySystems); citizens register");
+        }
+        createOfficial(username, displayName, agency, roles, null, password, actor);
         return caller(username).orElseThrow();
+    }
+
+    /** A citizen whose details matched the registry and whose e-mail address is confirmed. */
+    @Transactional
+    public Account createCitizen(String idNumber, String fullName, String birthDate, String email, String phone,
+            String passwordHash) {
+        if (exists(idNumber)) {
+            throw new Conflict("An account exists for this personal identification number");
+        }
+        jdbc.sql("""
+                        insert into identity.account(username, display_name, kind, roles, password_hash, id_number,
+                            birth_date, email, email_confirmed_at, phone)
+                        values (?, ?, 'CITIZEN', '{}', ?, ?, ?, ?, now(), ?)""")
+                .params(idNumber, fullName, passwordHash, idNumber, birthDate, email, blankToNull(phone)).update();
+        audit.record(new AuditTrail.Entry("citizen:" + mask(idNumber), "-", "account.register",
+                "account:" + mask(idNumber), AuditTrail.Outcome.SUCCESS));
+        return byUsername(idNumber).orElseThrow();
     }
 
     public boolean exists(String username) {
@@ -61,34 +108,94 @@ public class Accounts {
                 .query(Integer.class).single() > 0;
     }
 
+    public Optional<Account> byUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from identity.account where username = ?").param(username)
+                .query(Accounts::account).optional();
+    }
+
+    public Optional<Account> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from identity.account where id = ?").param(id)
+                .query(Accounts::account).optional();
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from identity.account where lower(email) = lower(?)").param(email)
+                .query(Accounts::account).optional();
+    }
+
+    /** The officials of one agency, for its administrators. */
+    public List<Account> officialsOf(AgencyId agency) {
+        return jdbc.sql("select " + COLUMNS + " from identity.account where kind = 'OFFICIAL' and agency_id = ? "
+                + "order by username").param(agency.value()).query(Accounts::account).list();
+    }
+
     /** The caller for an enabled account, with its agency's area resolved. */
     public Optional<Caller> caller(String username) {
+        return byUsername(username).filter(a -> !a.disabled()).map(this::caller);
+    }
+
+    public Caller caller(Account a) {
+        if (a.agencyId() == null) {
+            return new Caller(a.username(), a.displayName(), a.kind(), null, null, null, a.roles());
+        }
         // The agency is looked up after the account row is read: a lookup inside the row mapper
         // would hold two pooled connections at once, and under load the pool deadlocks.
-        Optional<AccountRow> row = jdbc.sql("select username, display_name, kind, agency_id, roles "
-                        + "from identity.account where username = ? and enabled")
-                .param(username)
-                .query((rs, n) -> new AccountRow(rs.getString("username"), rs.getString("display_name"),
-                        Caller.Kind.valueOf(rs.getString("kind")), rs.getString("agency_id"),
-                        Set.of((String[]) rs.getArray("roles").getArray())))
-                .optional();
-        return row.map(r -> {
-            Agency agency = agencies.agency(new AgencyId(r.agencyId()));
-            return new Caller(r.username(), r.displayName(), r.kind(), agency.id().value(),
-                    agency.province().map(Object::toString), agency.commune().map(Object::toString), r.roles());
-        });
+        Agency agency = agencies.agency(new AgencyId(a.agencyId()));
+        return new Caller(a.username(), a.displayName(), a.kind(), agency.id().value(),
+                agency.province().map(Object::toString).orElse(null),
+                agency.commune().map(Object::toString).orElse(null), a.roles());
     }
 
-    private record AccountRow(String username, String displayName, Caller.Kind kind, String agencyId,
-            Set<String> roles) {
+    @Transactional
+    public void disable(UUID id, Caller actor) {
+        Account a = byId(id).orElseThrow(() -> new NotFound("No such account"));
+        requireAdministers(actor, a);
+        jdbc.sql("update identity.account set disabled_at = now(), disabled_by = ? where id = ? and disabled_at is null")
+                .params(actor.username(), id).update();
+        jdbc.sql("delete from identity.http_session where principal_name = ?").param(a.username()).update();
+        audit.record(new AuditTrail.Entry(actor.username(), actor.agencyId(), "account.disable",
+                "account:" + a.username(), AuditTrail.Outcome.SUCCESS));
     }
 
-    Optional<String> passwordHash(String username) {
-        return jdbc.sql("select password_hash from identity.account where username = ? and enabled")
-                .param(username).query(String.class).optional();
+    @Transactional
+    public void enable(UUID id, Caller actor) {
+        Account a = byId(id).orElseThrow(() -> new NotFound("No such account"));
+        requireAdministers(actor, a);
+        jdbc.sql("update identity.account set disabled_at = null, disabled_by = null, failed_signins = 0, "
+                + "locked_until = null where id = ?").param(id).update();
+        audit.record(new AuditTrail.Entry(actor.username(), actor.agencyId(), "account.enable",
+                "account:" + a.username(), AuditTrail.Outcome.SUCCESS));
+    }
+
+    /** Platform administrators administer every account; agency administrators their own agency's officials. */
+    public void requireAdministers(Caller actor, Account account) {
+        boolean allowed = actor.hasRole(Roles.PLATFORM_ADMIN)
+                || actor.hasRole(Roles.AGENCY_ADMIN) && account.isOfficial()
+                        && actor.agencyId() != null && actor.agencyId().equals(account.agencyId());
+        if (!allowed) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only the administrators of the account's agency may change it");
+        }
     }
 
     public List<String> usernames() {
         return jdbc.sql("select username from identity.account order by username").query(String.class).list();
+    }
+
+    static Account account(ResultSet rs, int n) throws SQLException {
+        java.sql.Array roles = rs.getArray("roles");
+        return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                Caller.Kind.valueOf(rs.getString("kind")), rs.getString("agency_id"),
+                Set.of((String[]) roles.getArray()), rs.getString("id_number"), rs.getString("birth_date"),
+                rs.getString("email"), rs.getBoolean("email_confirmed"), rs.getString("phone"),
+                rs.getBoolean("totp_enabled"), rs.getBoolean("disabled"));
+    }
+
+    static String mask(String idNumber) {
+        return idNumber.length() == 12 ? idNumber.substring(0, 3) + "******" + idNumber.substring(9) : "***";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

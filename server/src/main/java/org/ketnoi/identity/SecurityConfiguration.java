@@ -1,26 +1,58 @@
 package org.ketnoi.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.ketnoi.identity.provider.Authorizations;
+import org.ketnoi.identity.provider.Claims;
+import org.ketnoi.identity.provider.OwnClients;
+import org.ketnoi.identity.signin.IdpSession;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Public pages stay public; the registry's pages and APIs need an account. Sign-in is HTTP Basic
- * for now (works in every browser without JavaScript, and for machine clients); the OpenID Connect
- * provider of the identity capability takes its place.
+ * Three chains after the provider's own (order 0, in the provider package):
+ * <ul>
+ * <li>APIs: bearer tokens from the provider (agency systems' client-credentials tokens, and the
+ * platform's own clients' tokens for people); stateless, no CSRF;</li>
+ * <li>pages: the portal signs people in through the provider with OpenID Connect, like any
+ * client, and keeps the resulting {@link Caller} in the web session.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "basic",
-        type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "basic")
+@ConditionalOnWebApplication
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "bearer",
+        type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class SecurityConfiguration {
 
     /**
-     * Without sessions the token lives in a cookie, which must be set before a page starts
+     * Without a session the token lives in a cookie, which must be set before a page starts
      * streaming; a deferred token would be created mid-render, after the headers are gone.
      */
     private static org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler eagerCsrfToken() {
@@ -30,31 +62,28 @@ class SecurityConfiguration {
     }
 
     /**
-     * HTTP Basic authenticates every request, and Spring Security renews the CSRF token on each
-     * authentication: a second tab would then invalidate the form open in the first. The token is
-     * kept instead (clearing requests are ignored); it is still random per browser and checked on
-     * every form.
+     * Spring Security renews the CSRF token on each sign-in; a second tab would then invalidate the
+     * form open in the first. The token is kept instead (clearing requests are ignored); it is still
+     * random per browser and checked on every form.
      */
     record StableCsrfCookie(org.springframework.security.web.csrf.CsrfTokenRepository delegate)
             implements org.springframework.security.web.csrf.CsrfTokenRepository {
 
         @Override
-        public org.springframework.security.web.csrf.CsrfToken generateToken(
-                jakarta.servlet.http.HttpServletRequest request) {
+        public org.springframework.security.web.csrf.CsrfToken generateToken(HttpServletRequest request) {
             return delegate.generateToken(request);
         }
 
         @Override
-        public void saveToken(org.springframework.security.web.csrf.CsrfToken token,
-                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        public void saveToken(org.springframework.security.web.csrf.CsrfToken token, HttpServletRequest request,
+                HttpServletResponse response) {
             if (token != null) {
                 delegate.saveToken(token, request, response);
             }
         }
 
         @Override
-        public org.springframework.security.web.csrf.CsrfToken loadToken(
-                jakarta.servlet.http.HttpServletRequest request) {
+        public org.springframework.security.web.csrf.CsrfToken loadToken(HttpServletRequest request) {
             return delegate.loadToken(request);
         }
     }
@@ -68,20 +97,45 @@ class SecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
-    /**
-     * Machine clients: no cookies, no sessions, no CSRF token minted and sent back on every call
-     * (nothing to forge: every call carries its own credentials).
-     */
     @Bean
-    @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, CachedPasswordAuthentication authentication)
-            throws Exception {
+    OwnClients ownClients(RegisteredClientRepository repository, JdbcClient jdbc, TransactionTemplate tx,
+            Environment environment, @Value("${ketnoi.public-url:}") String publicUrl) {
+        return new OwnClients(repository, jdbc, tx, environment, publicUrl);
+    }
+
+    /** A bearer token becomes a {@link Caller}: from its claims, without a database round trip. */
+    static Converter<Jwt, AbstractAuthenticationToken> bearerCaller(Authorizations authorizations) {
+        return jwt -> {
+            if (authorizations.isRevoked(jwt.getId())) {
+                throw new InvalidBearerTokenException("The access token was revoked");
+            }
+            String kind = jwt.getClaimAsString(Claims.KIND);
+            if (kind == null) {
+                // A relying party's token for a person: good for userinfo, not for the platform's APIs.
+                return new UsernamePasswordAuthenticationToken(jwt.getSubject(), jwt, List.of());
+            }
+            List<String> roles = jwt.getClaimAsStringList(Claims.ROLES);
+            String username = Caller.Kind.SYSTEM.name().equals(kind) ? jwt.getSubject()
+                    : jwt.getClaimAsString("preferred_username");
+            Caller caller = new Caller(username, jwt.getClaimAsString(Claims.NAME), Caller.Kind.valueOf(kind),
+                    jwt.getClaimAsString(Claims.AGENCY), jwt.getClaimAsString(Claims.PROVINCE),
+                    jwt.getClaimAsString(Claims.COMMUNE), roles == null ? Set.of() : Set.copyOf(roles));
+            return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, authorities(caller));
+        };
+    }
+
+    static Collection<? extends GrantedAuthority> authorities(Caller caller) {
+        return caller.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, Authorizations authorizations) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(authentication)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/population/**").authenticated()
+                        .requestMatchers("/api/v1/population/**", "/api/v1/identity/**").authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Ketnoi"))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(bearerCaller(authorizations))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
@@ -90,23 +144,61 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * After the portal's OpenID Connect sign-in, the session holds the {@link Caller} the ID token
+     * describes (principal of every page request), not the raw OIDC user.
+     */
+    static SavedRequestAwareAuthenticationSuccessHandler portalSignedIn() {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    org.springframework.security.core.Authentication authentication)
+                    throws jakarta.servlet.ServletException, java.io.IOException {
+                OidcUser user = (OidcUser) authentication.getPrincipal();
+                List<String> roles = user.getClaimAsStringList(Claims.ROLES);
+                Caller caller = new Caller(user.getClaimAsString("preferred_username"),
+                        user.getClaimAsString(Claims.NAME), Caller.Kind.valueOf(user.getClaimAsString(Claims.KIND)),
+                        user.getClaimAsString(Claims.AGENCY), user.getClaimAsString(Claims.PROVINCE),
+                        user.getClaimAsString(Claims.COMMUNE), roles == null ? Set.of() : Set.copyOf(roles));
+                var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller));
+                signedIn.setDetails(new PortalSession(user.getIdToken().getTokenValue()));
+                new HttpSessionSecurityContextRepository().saveContext(new SecurityContextImpl(signedIn), request,
+                        response);
+                org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .setAuthentication(signedIn);
+                super.onAuthenticationSuccess(request, response, signedIn);
+            }
+        };
+        handler.setDefaultTargetUrl("/account");
+        return handler;
+    }
+
+    /** What the portal keeps of its sign-in beyond the caller: the ID token, for signing out at the provider. */
+    record PortalSession(String idToken) implements java.io.Serializable {
+    }
+
     @Bean
-    @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain platformSecurity(HttpSecurity http, CachedPasswordAuthentication authentication)
+    @Order(2)
+    SecurityFilterChain platformSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
             throws Exception {
-        http.authenticationProvider(authentication)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/population/**", "/registry/**").authenticated()
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/registry/**", "/account/**", "/admin/**").authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Ketnoi"))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(registrations)
+                        .loginPage(IdpSession.PORTAL_LOGIN)
+                        .successHandler(portalSignedIn()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(IdpSession.PORTAL_LOGIN)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.csrfTokenRepository(new StableCsrfCookie(new CookieCsrfTokenRepository()))
                         .csrfTokenRequestHandler(eagerCsrfToken()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "frame-ancestors 'none'")))
+                                + "form-action 'self'; frame-ancestors 'none'")))
                 .formLogin(f -> f.disable())
-                .logout(Customizer.withDefaults());
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"));
         return http.build();
     }
 }

@@ -32,7 +32,16 @@ class PageShell {
         return new Shell(english, english ? "en" : "vi",
                 uri.cloneBuilder().replaceQueryParam("lang", "vi").build().toUriString(),
                 uri.cloneBuilder().replaceQueryParam("lang", "en").build().toUriString(),
-                request.getRequestURI());
+                request.getRequestURI(), signedIn());
+    }
+
+    /** The signed-in person's name for the header, or null. */
+    private static String signedIn() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof DisplayName named) {
+            return named.displayName();
+        }
+        return null;
     }
 
     /** A bad code in a page's address: the friendly 400 or 404 page, with the reason shown. */
@@ -45,6 +54,6 @@ class PageShell {
     }
 
     /** Page-wide values: {@code shell.english}, {@code shell.viUrl}, {@code shell.enUrl}. */
-    record Shell(boolean english, String lang, String viUrl, String enUrl, String path) {
+    record Shell(boolean english, String lang, String viUrl, String enUrl, String path, String user) {
     }
 }

@@ -59,7 +59,7 @@ class DemoPopulation implements org.ketnoi.platform.StartupNotice {
         log.info("Loading the demo population: {} synthetic citizens (seed {})", count, SEED);
         // The Ministry of Public Security keeps the national registry: the demo import acts for it.
         Caller loader = new Caller("system:demo-data", "Demo data", Caller.Kind.SYSTEM, "000.00.00.G03",
-                Optional.empty(), Optional.empty(), Set.of(Roles.REGISTRY_IMPORTER));
+                null, null, Set.of(Roles.REGISTRY_IMPORTER));
         ImportReport report = imports.importFile(generated(), Format.CSV, true, "demo-population-seed2025.csv",
                 loader);
         log.info("Demo population loaded: {} citizens, {} rejected", report.accepted(), report.rejected());

@@ -28,6 +28,7 @@ class PortalController {
 
     @GetMapping("/sign-in")
     String signIn() {
-        return "portal/sign-in";
+        // The portal signs in through the platform's OpenID Connect provider, like any client.
+        return "redirect:/oauth2/authorization/ketnoi-portal";
     }
 }

@@ -1,0 +1,26 @@
+package org.ketnoi.identity;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+
+/**
+ * Web sessions in PostgreSQL (Spring Session): they survive a restart, any node can serve them, and
+ * a citizen's sessions can be listed and ended by their owner. Thirty minutes of inactivity end one.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableJdbcHttpSession(tableName = "identity.http_session", maxInactiveIntervalInSeconds = 1800)
+class SessionConfiguration {
+
+    /** The provider marks ID tokens with the session ({@code sid}) and ends it on RP-initiated logout. */
+    @Bean
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+}

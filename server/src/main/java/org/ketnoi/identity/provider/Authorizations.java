@@ -1,0 +1,137 @@
+package org.ketnoi.identity.provider;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ketnoi.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * The provider's authorizations (Spring's JDBC store), plus two things it does not do:
+ * <ul>
+ * <li>refresh-token reuse detection: when a rotated refresh token is presented again, one of its
+ * two holders is a thief, so the whole authorization is revoked (OAuth 2.0 Security BCP §4.14);</li>
+ * <li>revoked access tokens: a JWT is valid until it expires, so the platform's APIs check the
+ * token id against the revoked ones, kept in memory and in the database for other nodes.</li>
+ * </ul>
+ */
+public class Authorizations implements OAuth2AuthorizationService {
+
+    private static final Logger log = LoggerFactory.getLogger(Authorizations.class);
+
+    private final OAuth2AuthorizationService store;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private volatile Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private volatile Instant revokedLoaded = Instant.EPOCH;
+
+    public Authorizations(OAuth2AuthorizationService store, JdbcClient jdbc, AuditTrail audit) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        OAuth2Authorization before = authorization.getRefreshToken() == null ? null : store.findById(authorization.getId());
+        if (before != null && before.getRefreshToken() != null
+                && !before.getRefreshToken().getToken().getTokenValue()
+                        .equals(authorization.getRefreshToken().getToken().getTokenValue())) {
+            jdbc.sql("insert into identity.rotated_refresh_token(token_hash, authorization_id) values (?, ?) "
+                    + "on conflict do nothing")
+                    .params(hash(before.getRefreshToken().getToken().getTokenValue()), authorization.getId()).update();
+        }
+        OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+        if (access != null && access.isInvalidated()) {
+            Object jti = access.getClaims() == null ? null : access.getClaims().get("jti");
+            if (jti != null && access.getToken().getExpiresAt() != null) {
+                jdbc.sql("insert into identity.revoked_access_token(jti, expires_at) values (?, ?) on conflict do nothing")
+                        .params(jti.toString(), java.sql.Timestamp.from(access.getToken().getExpiresAt())).update();
+                revoked.add(jti.toString());
+            }
+        }
+        store.save(authorization);
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        store.remove(authorization);
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return store.findById(id);
+    }
+
+    @Override
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        OAuth2Authorization found = store.findByToken(token, tokenType);
+        if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
+            String family = jdbc.sql("select authorization_id from identity.rotated_refresh_token where token_hash = ?")
+                    .param(hash(token)).query(String.class).optional().orElse(null);
+            if (family != null) {
+                OAuth2Authorization stolen = store.findById(family);
+                if (stolen != null) {
+                    revokeAll(stolen);
+                    store.remove(stolen);
+                    log.warn("A rotated refresh token was presented again: authorization {} of client {} revoked",
+                            family, stolen.getRegisteredClientId());
+                    audit.record(new AuditTrail.Entry("system:oidc-provider", "-", "token.reuse-detected",
+                            "authorization:" + family, AuditTrail.Outcome.REFUSED));
+                }
+            }
+        }
+        return found;
+    }
+
+    private void revokeAll(OAuth2Authorization authorization) {
+        OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+        if (access != null && access.getClaims() != null && access.getClaims().get("jti") != null
+                && access.getToken().getExpiresAt() != null) {
+            String jti = access.getClaims().get("jti").toString();
+            jdbc.sql("insert into identity.revoked_access_token(jti, expires_at) values (?, ?) on conflict do nothing")
+                    .params(jti, java.sql.Timestamp.from(access.getToken().getExpiresAt())).update();
+            revoked.add(jti);
+        }
+        OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+        if (refresh != null) {
+            jdbc.sql("delete from identity.rotated_refresh_token where authorization_id = ?")
+                    .param(authorization.getId()).update();
+        }
+    }
+
+    /** Whether an access token (by its {@code jti}) was revoked before it expired. */
+    public boolean isRevoked(String jti) {
+        if (jti == null) {
+            return false;
+        }
+        if (revokedLoaded.plusSeconds(5).isBefore(Instant.now())) {
+            revokedLoaded = Instant.now();
+            jdbc.sql("delete from identity.revoked_access_token where expires_at < now()").update();
+            Set<String> fresh = ConcurrentHashMap.newKeySet();
+            fresh.addAll(jdbc.sql("select jti from identity.revoked_access_token").query(String.class).list());
+            revoked = fresh;
+        }
+        return revoked.contains(jti);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
