@@ -30,7 +30,7 @@ class DemoMailbox {
     /** Enough for any demo; older mails stay in the server's memory but off the page. */
     static final int SHOWN = 200;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss '(UTC+7)'")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final GreenMail server;

@@ -18,6 +18,10 @@ record MailSettings(String from, Integer demoPort, Delivery delivery) {
     MailSettings {
         from = from == null || from.isBlank() ? "Ketnoi – Cổng dịch vụ công <no-reply@ketnoi.gov.vn.invalid>" : from;
         demoPort = demoPort == null ? 3025 : demoPort;
+        if (demoPort < 0 || demoPort > 65535) {
+            throw new IllegalArgumentException("ketnoi.mail.demo-port (KETNOI_DEMO_SMTP_PORT) is a port from 0 to 65535, "
+                    + "not " + demoPort);
+        }
         delivery = delivery == null ? new Delivery(null, null, null, null, null) : delivery;
     }
 

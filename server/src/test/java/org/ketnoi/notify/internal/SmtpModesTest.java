@@ -37,6 +37,18 @@ class SmtpModesTest {
     }
 
     @Test
+    void aBusyDemoPortGivesWayToAFreeOne() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName(DemoMailServer.LOOPBACK))) {
+            server.withPropertyValues("ketnoi.mail.demo-port=" + busy.getLocalPort()).run(context -> {
+                int port = context.getBean(GreenMail.class).getSmtp().getPort();
+                assertThat(port).isPositive().isNotEqualTo(busy.getLocalPort());
+                assertThat(((JavaMailSenderImpl) context.getBean(JavaMailSender.class)).getPort()).isEqualTo(port);
+            });
+        }
+    }
+
+    @Test
     void anSmtpHostIsUsedWithTheOperatorsSettingsAndNoDemoServer() {
         server.withPropertyValues("KETNOI_SMTP_HOST=smtp.example.gov.vn", "KETNOI_SMTP_USER=ketnoi",
                 "KETNOI_SMTP_PASSWORD=s3cret", "KETNOI_MAIL_FROM=Cổng DVC <dvc@example.gov.vn>").run(context -> {
