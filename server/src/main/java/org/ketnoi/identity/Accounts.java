@@ -66,7 +66,7 @@ public class Accounts {
         jdbc.sql("""
                         insert into identity.account(username, display_name, kind, agency_id, roles, password_hash, email,
                             email_confirmed_at)
-                        values (?, ?, 'OFFICIAL', ?, ?, ?, ?, case when ? is null then null else now() end)""")
+                        values (?, ?, 'OFFICIAL', ?, ?, ?, ?, case when ?::text is null then null else now() end)""")
                 .params(username, displayName.strip(), agency.value(), roles.toArray(String[]::new), hash,
                         blankToNull(email), blankToNull(email))
                 .update();

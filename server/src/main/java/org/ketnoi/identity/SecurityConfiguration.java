@@ -124,8 +124,14 @@ class SecurityConfiguration {
         };
     }
 
+    /** Held by every authentication whose principal is a {@link Caller}: what the platform's APIs require. */
+    static final String CALLER = "CALLER";
+
     static Collection<? extends GrantedAuthority> authorities(Caller caller) {
-        return caller.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(CALLER));
+        caller.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        return authorities;
     }
 
     @Bean
@@ -133,7 +139,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, Authorizations authorizations) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/population/**", "/api/v1/identity/**").authenticated()
+                        .requestMatchers("/api/v1/population/**", "/api/v1/identity/**").hasAuthority(CALLER)
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(bearerCaller(authorizations))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -218,7 +218,9 @@ public class Clients {
                             a.commune().map(Object::toString).orElse(null),
                             Set.of((String[]) rs.getArray(2).getArray()));
                 }).optional();
-        callers.put(clientId, new Cached(caller, Instant.now().plus(CACHE)));
+        if (caller.isPresent()) {
+            callers.put(clientId, new Cached(caller, Instant.now().plus(CACHE)));
+        }
         return caller;
     }
 

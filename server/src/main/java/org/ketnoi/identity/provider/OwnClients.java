@@ -23,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OwnClients implements ClientRegistrationRepository {
 
     public static final String PORTAL = "ketnoi-portal";
+    /**
+     * The platform's own native client (command-line tools, mobile apps of officials): public, PKCE,
+     * a loopback redirect on any port (RFC 8252).
+     */
+    public static final String NATIVE = "ketnoi-cli";
 
     private final RegisteredClientRepository repository;
     private final JdbcClient jdbc;
@@ -85,6 +90,14 @@ public class OwnClients implements ClientRegistrationRepository {
                     + "on conflict (client_id) do update set secret = excluded.secret").params(PORTAL, secretNow)
                     .update();
             return secretNow;
+        });
+        tx.executeWithoutResult(s -> {
+            if (repository.findByClientId(NATIVE) == null) {
+                repository.save(Clients.relyingParty(NATIVE, "Ketnoi CLI", List.of("http://127.0.0.1/callback"),
+                        List.of("http://127.0.0.1/signed-out"), true, false, true)
+                        .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.REFRESH_TOKEN)
+                        .build());
+            }
         });
         String browser = publicUrl.isBlank() ? "" : publicUrl;
         return ClientRegistration.withRegistrationId(PORTAL)

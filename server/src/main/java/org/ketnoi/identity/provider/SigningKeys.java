@@ -110,7 +110,9 @@ public class SigningKeys {
     private Loaded current() {
         Loaded l = loaded;
         if (l == null || l.at().plus(RELOAD).isBefore(Instant.now())) {
-            l = reload();
+            // Also where scheduled rotation happens: the first node to look after the period rotates.
+            ensureKey();
+            l = loaded;
         }
         return l;
     }
