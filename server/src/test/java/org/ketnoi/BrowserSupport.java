@@ -62,6 +62,43 @@ public final class BrowserSupport {
         return context;
     }
 
+    private static final java.util.Map<String, String> SIGNED_IN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Cookies of a browser that signed in through the real pages (password, then the TOTP code when a
+     * secret is given), for {@link Browser.NewContextOptions#setStorageState}. Kept per account: the
+     * session lives in the database, and a TOTP step can be used only once.
+     */
+    public static String signedIn(int port, String username, String password, String totpSecret) {
+        return SIGNED_IN.computeIfAbsent(port + "/" + username, k -> {
+            try (BrowserContext c = newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port))) {
+                Page p = c.newPage();
+                p.navigate("/account");
+                signIn(p, username, password, totpSecret);
+                return c.storageState();
+            }
+        });
+    }
+
+    /** Fills the provider's sign-in pages from wherever a protected page sent the browser. */
+    public static void signIn(Page page, String username, String password, String totpSecret) {
+        page.waitForURL("**/signin");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+        page.waitForURL(url -> !url.endsWith("/signin"));
+        if (page.url().endsWith("/signin/code")) {
+            page.fill("#code", org.ketnoi.identity.credentials.Totp.code(
+                    org.ketnoi.identity.credentials.Totp.fromBase32(totpSecret), java.time.Instant.now()));
+            page.click("button[type=submit]");
+            page.waitForURL(url -> !url.endsWith("/signin/code"));
+        }
+        page.waitForLoadState(LoadState.LOAD);
+        if (page.url().contains("/signin")) {
+            fail("Sign-in of " + username + " stayed on " + page.url());
+        }
+    }
+
     /** Writes a full-page PNG to {@code target/screenshots/<name>.png} and returns its path. */
     public static Path screenshot(Page page, String name) {
         // A click only waits for the navigation to commit; a long page may still be streaming in.

@@ -17,6 +17,7 @@ import org.ketnoi.KetnoiIntegrationTest;
 import org.ketnoi.agency.AgencyId;
 import org.ketnoi.identity.Accounts;
 import org.ketnoi.identity.Caller;
+import org.ketnoi.identity.TestTokens;
 import org.ketnoi.identity.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,10 @@ class RegistryApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.ketnoi.identity.provider.Clients clients;
+
+    private final java.util.Map<String, String> systems = new java.util.HashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -50,10 +55,11 @@ class RegistryApiIT {
                 Set.of(Roles.REGISTRY_OFFICIAL), PASSWORD, "test");
         accounts.register("reg.hcm", "Cán bộ TP HCM", Caller.Kind.OFFICIAL, AgencyId.parse("000.00.03.H79"),
                 Set.of(Roles.REGISTRY_OFFICIAL), PASSWORD, "test");
-        accounts.register("reg.verifier", "Hệ thống xác thực", Caller.Kind.SYSTEM, AgencyId.parse("000.00.00.G14"),
-                Set.of(Roles.REGISTRY_VERIFIER), PASSWORD, "test");
-        accounts.register("reg.reader", "Hệ thống thuế", Caller.Kind.SYSTEM, AgencyId.parse("000.00.00.G07"),
-                Set.of(Roles.REGISTRY_VERIFIER, Roles.REGISTRY_READER), PASSWORD, "test");
+        systems.put("reg.verifier", TestTokens.systemToken(port, "reg.verifier", TestTokens.registerSystem(clients,
+                "reg.verifier", "000.00.00.G14", Set.of(Roles.REGISTRY_VERIFIER)), "population.verify"));
+        systems.put("reg.reader", TestTokens.systemToken(port, "reg.reader", TestTokens.registerSystem(clients,
+                "reg.reader", "000.00.00.G07", Set.of(Roles.REGISTRY_VERIFIER, Roles.REGISTRY_READER)),
+                "population.verify population.read"));
         assertThat(send("reg.badinh", "POST", "/api/v1/population/citizens", person(AN, "Nguyễn Văn An", "1985-03-12",
                 "M", "HN-TEST-1", "head", null), null).statusCode()).isEqualTo(201);
         assertThat(send("reg.badinh", "POST", "/api/v1/population/citizens", person(BINH, "Trần Thị Bình", "1990-07",
@@ -269,8 +275,8 @@ class RegistryApiIT {
                     + java.net.URLEncoder.encode(purpose, StandardCharsets.UTF_8);
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + (systems.containsKey(user) ? systems.get(user)
+                        : TestTokens.officialToken(port, jdbc, user, PASSWORD)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

@@ -7,7 +7,6 @@ import static org.ketnoi.BrowserSupport.screenshot;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.HttpCredentials;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,10 +52,20 @@ class RegistryBrowserIT {
                 official, "Đăng ký thử", null);
     }
 
+    private String signedIn(String username) {
+        return BrowserSupport.signedIn(port, username, PASSWORD, totp.computeIfAbsent(username,
+                u -> org.ketnoi.identity.TestTokens.enrolTotp(jdbc, u)));
+    }
+
+    private final java.util.Map<String, String> totp = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void openBrowser() {
         context = BrowserSupport.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-                .setHttpCredentials(new HttpCredentials("page.badinh", PASSWORD)));
+                .setStorageState(signedIn("page.badinh")));
         page = context.newPage();
     }
 
@@ -88,7 +97,7 @@ class RegistryBrowserIT {
         // axe needs JavaScript, so this context only checks that the forms work without it.
         try (BrowserContext noScript = BrowserSupport.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port).setJavaScriptEnabled(false)
-                .setHttpCredentials(new HttpCredentials("page.badinh", PASSWORD)))) {
+                .setStorageState(signedIn("page.badinh")))) {
             Page p = noScript.newPage();
             p.navigate("/registry");
             p.fill("#purpose", "Kiểm tra không JavaScript");
@@ -137,7 +146,7 @@ class RegistryBrowserIT {
                 + "001090712399,Đỗ Văn Tâm,1990-04-04,M,Kinh,,VN,,,00004,3 Phố Giang Văn Minh,,,HN-PAGE-9,head,,,single,,,,\n"
                 + "001190712398,Đỗ Văn Sai,1990-04-04,M,Kinh,,VN,,,00004,3 Phố Giang Văn Minh,,,HN-PAGE-9,child,,,single,,,,\n");
         try (BrowserContext importer = BrowserSupport.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port).setHttpCredentials(new HttpCredentials("page.importer", PASSWORD)))) {
+                .setBaseURL("http://localhost:" + port).setStorageState(signedIn("page.importer")))) {
             Page p = importer.newPage();
             p.navigate("/registry/imports");
             assertNoSeriousAxeViolations(p);
@@ -194,7 +203,7 @@ class RegistryBrowserIT {
         accounts.register("page.hcm", "Cán bộ TP HCM", Caller.Kind.OFFICIAL, AgencyId.parse("000.00.03.H79"),
                 Set.of(Roles.REGISTRY_OFFICIAL), PASSWORD, "test");
         try (BrowserContext other = BrowserSupport.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port).setHttpCredentials(new HttpCredentials("page.hcm", PASSWORD)))) {
+                .setBaseURL("http://localhost:" + port).setStorageState(signedIn("page.hcm")))) {
             Page p = other.newPage();
             var response = p.navigate("/registry/citizens/" + DUNG + "?purpose=Xem");
             org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(403);

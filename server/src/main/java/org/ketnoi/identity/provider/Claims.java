@@ -87,8 +87,10 @@ public class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (!idToken && !accessToken) {
             return;
         }
+        // Plain ArrayLists: the claims are stored as JSON with type ids, and only well-known types are read back.
         List<String> amr = principal.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(AMR_PREFIX)).map(a -> a.substring(AMR_PREFIX.length())).toList();
+                .filter(a -> a.startsWith(AMR_PREFIX)).map(a -> a.substring(AMR_PREFIX.length()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         context.getClaims().claims(c -> {
             c.put("sub", subject);
             if (idToken) {
@@ -108,7 +110,7 @@ public class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private static void putCaller(Map<String, Object> c, Caller caller, Set<String> roles) {
         c.put(KIND, caller.kind().name());
-        c.put(ROLES, List.copyOf(roles));
+        c.put(ROLES, new java.util.ArrayList<>(roles));
         c.put(NAME, caller.displayName());
         if (caller.agencyId() != null) {
             c.put(AGENCY, caller.agencyId());

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Refr
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -111,6 +112,21 @@ class ProviderConfiguration {
         return settings.build();
     }
 
+    /**
+     * A client that did not authenticate at all (no credentials, or a public client outside the code
+     * grant) gets the answer RFC 6749 §5.2 prescribes, not a bare 401.
+     */
+    static void invalidClient(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"ketnoi\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":"
+                + "\"Client authentication failed\"}");
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
@@ -134,9 +150,15 @@ class ProviderConfiguration {
                 .securityContext(c -> c.securityContextRepository(IdpSession.contextRepository()))
                 .requestCache(c -> c.requestCache(IdpSession.requestCache()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.none()))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/signin"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(ProviderConfiguration::invalidClient,
+                                PathPatternRequestMatcher.withDefaults().matcher("/oauth2/token"))
+                        .defaultAuthenticationEntryPointFor(ProviderConfiguration::invalidClient,
+                                PathPatternRequestMatcher.withDefaults().matcher("/oauth2/revoke"))
+                        .defaultAuthenticationEntryPointFor(ProviderConfiguration::invalidClient,
+                                PathPatternRequestMatcher.withDefaults().matcher("/oauth2/introspect"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
         return http.build();
     }

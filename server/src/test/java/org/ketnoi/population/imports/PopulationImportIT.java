@@ -355,7 +355,7 @@ class PopulationImportIT {
     }
 
     @Test
-    void importsAndExportsOverHttpWithBasicAuthentication() throws Exception {
+    void importsAndExportsOverHttpWithAnOfficialsToken() throws Exception {
         String a = id(false, 1969);
         String csv = HEADER + row(a, "Lâm Văn Mạng", "1969", "M", BA_DINH, "", household(), "head");
         HttpResponse<String> ok = post("impit.hanoi", "/api/v1/population/imports?fileName=http.csv",
@@ -443,7 +443,7 @@ class PopulationImportIT {
                 .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private String basic(String user) {
+        return "Bearer " + org.ketnoi.identity.TestTokens.officialToken(port, jdbc, user, PASSWORD);
     }
 }
