@@ -69,13 +69,24 @@ public final class BrowserSupport {
      * secret is given), for {@link Browser.NewContextOptions#setStorageState}. Kept per account: the
      * session lives in the database, and a TOTP step can be used only once.
      */
-    public static String signedIn(int port, String username, String password, String totpSecret) {
+    public static String signedIn(int port, String username, String password,
+            java.util.function.Supplier<String> totpEnrolment) {
         return SIGNED_IN.computeIfAbsent(port + "/" + username, k -> {
+            String totpSecret = totpEnrolment.get();
             try (BrowserContext c = newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port))) {
                 Page p = c.newPage();
                 p.navigate("/account");
                 signIn(p, username, password, totpSecret);
-                return c.storageState();
+                String state = c.storageState();
+                try (BrowserContext check = newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port).setStorageState(state))) {
+                    Page q = check.newPage();
+                    q.navigate("/account");
+                    if (!q.url().endsWith("/account")) {
+                        fail("Signed-in cookies of " + username + " did not carry over: " + q.url() + " " + state);
+                    }
+                }
+                return state;
             }
         });
     }
@@ -85,12 +96,12 @@ public final class BrowserSupport {
         page.waitForURL("**/signin");
         page.fill("#username", username);
         page.fill("#password", password);
-        page.click("button[type=submit]");
+        page.click("main button[type=submit]");
         page.waitForURL(url -> !url.endsWith("/signin"));
         if (page.url().endsWith("/signin/code")) {
             page.fill("#code", org.ketnoi.identity.credentials.Totp.code(
                     org.ketnoi.identity.credentials.Totp.fromBase32(totpSecret), java.time.Instant.now()));
-            page.click("button[type=submit]");
+            page.click("main button[type=submit]");
             page.waitForURL(url -> !url.endsWith("/signin/code"));
         }
         page.waitForLoadState(LoadState.LOAD);

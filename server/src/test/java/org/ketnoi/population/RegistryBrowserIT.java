@@ -53,11 +53,9 @@ class RegistryBrowserIT {
     }
 
     private String signedIn(String username) {
-        return BrowserSupport.signedIn(port, username, PASSWORD, totp.computeIfAbsent(username,
-                u -> org.ketnoi.identity.TestTokens.enrolTotp(jdbc, u)));
+        return BrowserSupport.signedIn(port, username, PASSWORD, () -> org.ketnoi.identity.TestTokens.enrolTotp(jdbc,
+                username));
     }
-
-    private final java.util.Map<String, String> totp = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -81,7 +79,7 @@ class RegistryBrowserIT {
         page.fill("#purpose", "Xác minh nhân thân");
         page.fill("#name", "pham tien dung");
         page.fill("#birthDate", "1988");
-        page.click("button[type=submit]");
+        page.click("main button[type=submit]");
         assertThat(page.locator("#results")).containsText("Phạm Tiến Dũng");
         screenshot(page, "registry-search");
         page.click("#results a");
@@ -102,7 +100,7 @@ class RegistryBrowserIT {
             p.navigate("/registry");
             p.fill("#purpose", "Kiểm tra không JavaScript");
             p.fill("#idNumber", DUNG);
-            p.click("button[type=submit]");
+            p.click("main button[type=submit]");
             assertThat(p.locator("h1")).hasText("Phạm Tiến Dũng");
         }
     }
@@ -121,7 +119,7 @@ class RegistryBrowserIT {
         page.fill("#reason", "Đổi số nhà theo quyết định của UBND phường");
         Page stale = context.newPage();
         stale.navigate("/registry/citizens/" + DUNG + "/correct?purpose=Sửa+địa+chỉ");
-        page.click("button[type=submit]");
+        page.click("main button[type=submit]");
         screenshot(page, "registry-corrected");
         assertThat(page.locator(".govuk-notification-banner")).isVisible();
         assertThat(page.locator("#record")).containsText("7 Phố Kim Mã");
@@ -129,7 +127,7 @@ class RegistryBrowserIT {
 
         stale.fill("#permanentAddress", "9 Phố Kim Mã");
         stale.fill("#reason", "Sửa lần hai");
-        stale.click("button[type=submit]");
+        stale.click("main button[type=submit]");
         assertThat(stale.locator("#error-summary")).containsText("Hồ sơ đã được page.badinh sửa lúc");
         assertThat(stale.locator("#error-summary")).containsText("bạn đã sửa trên phiên bản 1");
         screenshot(stale, "registry-conflict");
@@ -195,7 +193,7 @@ class RegistryBrowserIT {
         p.fill("#relationToHead", "child");
         p.fill("#fatherId", DUNG);
         p.fill("#reason", reason);
-        p.click("form button[type=submit]");
+        p.click("main form button[type=submit]");
     }
 
     @Test

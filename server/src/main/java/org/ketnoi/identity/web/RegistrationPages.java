@@ -39,8 +39,20 @@ class RegistrationPages {
 
     @GetMapping("/register")
     String form(Model model) {
-        model.addAttribute("form", new Registrations.Form("", "", "", "", "", ""));
+        model.addAttribute("entered", values(new Registrations.Form("", "", "", "", "", "")));
         return "identity/register";
+    }
+
+    /** What the form shows again after a refusal: everything but the password. */
+    private static java.util.Map<String, String> values(Registrations.Form form) {
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        v.put("idNumber", form.idNumber());
+        v.put("fullName", form.fullName());
+        v.put("birthDate", form.birthDate());
+        v.put("email", form.email());
+        v.put("phone", form.phone());
+        v.put("password", "");
+        return v;
     }
 
     @PostMapping("/register")
@@ -52,8 +64,7 @@ class RegistrationPages {
             return "redirect:/register/confirm";
         } catch (InvalidInput e) {
             response.setStatus(422);
-            model.addAttribute("form", new Registrations.Form(form.idNumber(), form.fullName(), form.birthDate(),
-                    form.email(), form.phone(), ""));
+            model.addAttribute("entered", values(form));
             refusal(model, e, locale);
             return "identity/register";
         }
@@ -84,7 +95,7 @@ class RegistrationPages {
             response.setStatus(422);
             if (registrations.email(pending).isEmpty()) {
                 request.getSession().removeAttribute(PENDING);
-                model.addAttribute("form", new Registrations.Form("", "", "", "", "", ""));
+                model.addAttribute("entered", values(new Registrations.Form("", "", "", "", "", "")));
                 refusal(model, e, locale);
                 return "identity/register";
             }
