@@ -10,6 +10,7 @@ import org.ketnoi.agency.Agency;
 import org.ketnoi.agency.AgencyDirectory;
 import org.ketnoi.agency.AgencyId;
 import org.ketnoi.audit.AuditTrail;
+import org.ketnoi.identity.provider.Authorizations;
 import org.ketnoi.platform.Conflict;
 import org.ketnoi.platform.InvalidInput;
 import org.ketnoi.platform.NotFound;
@@ -30,12 +31,16 @@ public class Accounts {
     private final AgencyDirectory agencies;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    /** The provider's tokens; absent when no web server runs (commands), and then there are none to end. */
+    private final org.springframework.beans.factory.ObjectProvider<Authorizations> authorizations;
 
-    Accounts(JdbcClient jdbc, AgencyDirectory agencies, PasswordEncoder passwords, AuditTrail audit) {
+    Accounts(JdbcClient jdbc, AgencyDirectory agencies, PasswordEncoder passwords, AuditTrail audit,
+            org.springframework.beans.factory.ObjectProvider<Authorizations> authorizations) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.passwords = passwords;
         this.audit = audit;
+        this.authorizations = authorizations;
     }
 
     /**
@@ -228,12 +233,12 @@ public class Accounts {
     }
 
     /**
-     * Ends the account's web sessions (portal and provider) and removes the authorizations the
-     * provider issued for it, so no refresh token outlives the change.
+     * Ends the account's web sessions (portal and provider) and revokes what the provider issued
+     * for it: access tokens stop at once, refresh tokens cannot be used.
      */
     private void endSessions(Account a) {
         jdbc.sql("delete from identity.http_session where principal_name = ?").param(a.username()).update();
-        jdbc.sql("delete from oauth2_authorization where principal_name = ?").param(a.id().toString()).update();
+        authorizations.ifAvailable(tokens -> tokens.revokeAllOf(a.id().toString()));
     }
 
     /**

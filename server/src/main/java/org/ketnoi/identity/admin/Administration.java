@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the administrators' pages do, on top of {@link Accounts} and {@link Clients}, which hold
  * the rules. It adds what spans them: the invitation sent in the same transaction as the account
  * it invites, the signing key's rotation, and an audit entry for every refused attempt (the
- * refused action's own transaction rolls back, taking any entry it wrote with it).
+ * refused action's own transaction rolls back, taking any entry it wrote with it). Only with a
+ * web server, like the provider whose clients and keys it manages.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Service
 public class Administration {
 
