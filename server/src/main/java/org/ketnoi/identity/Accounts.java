@@ -10,6 +10,7 @@ import org.ketnoi.agency.Agency;
 import org.ketnoi.agency.AgencyDirectory;
 import org.ketnoi.agency.AgencyId;
 import org.ketnoi.audit.AuditTrail;
+import org.ketnoi.identity.provider.Authorizations;
 import org.ketnoi.platform.Conflict;
 import org.ketnoi.platform.InvalidInput;
 import org.ketnoi.platform.NotFound;
@@ -30,38 +31,37 @@ public class Accounts {
     private final AgencyDirectory agencies;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    /** The provider's tokens; absent when no web server runs (commands), and then there are none to end. */
+    private final org.springframework.beans.factory.ObjectProvider<Authorizations> authorizations;
 
-    Accounts(JdbcClient jdbc, AgencyDirectory agencies, PasswordEncoder passwords, AuditTrail audit) {
+    Accounts(JdbcClient jdbc, AgencyDirectory agencies, PasswordEncoder passwords, AuditTrail audit,
+            org.springframework.beans.factory.ObjectProvider<Authorizations> authorizations) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.passwords = passwords;
         this.audit = audit;
+        this.authorizations = authorizations;
     }
 
     /**
      * Creates an official of an agency (the administrators' pages and demo data do this). The
      * password, when given, is set at once; otherwise the official sets it from an e-mailed link.
+     * A taken username or e-mail address is refused beside its field, like any other bad input.
      */
     @Transactional
     public Account createOfficial(String username, String displayName, AgencyId agency, Set<String> roles,
             String email, String password, String actor) {
-        if (username == null || !username.matches("[a-z][a-z0-9._-]{2,63}")) {
-            throw InvalidInput.because("username.shape", "username", "A username has 3 to 64 lower-case letters, "
-                    + "digits, dots, hyphens or underscores and starts with a letter");
-        }
+        requireUsername(username);
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw InvalidInput.because("account.name", "displayName", "A full name of 1 to 200 characters is needed");
+        }
+        if (email != null && !email.isBlank()) {
+            requireEmail(email);
         }
         if (roles.isEmpty() || !Roles.OFFICIAL_ROLES.containsAll(roles)) {
             throw InvalidInput.because("account.roles", "roles", "Choose one or more of the officials' roles");
         }
-        agencies.agency(agency);
-        if (exists(username)) {
-            throw new Conflict("The username " + username + " is taken");
-        }
-        if (email != null && !email.isBlank() && byEmail(email).isPresent()) {
-            throw new Conflict("The e-mail address " + email + " belongs to another account");
-        }
+        requireAgency(agency);
         String hash = password == null ? "!" : passwords.encode(password);
         jdbc.sql("""
                         insert into identity.account(username, display_name, kind, agency_id, roles, password_hash, email,
@@ -73,6 +73,66 @@ public class Accounts {
         audit.record(new AuditTrail.Entry(actor, agency.value(), "account.create", "account:" + username,
                 AuditTrail.Outcome.SUCCESS));
         return byUsername(username).orElseThrow();
+    }
+
+    /** An official as an administrator appoints them: the password comes later, from the invitation. */
+    public record NewOfficial(String username, String displayName, String email, AgencyId agency,
+            Set<String> roles) {
+
+        public NewOfficial {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+        }
+    }
+
+    /**
+     * An administrator appoints an official: agency administrators in their own agency only, and
+     * only platform administrators make platform administrators. The e-mail address is required:
+     * the invitation to set a password goes there.
+     */
+    @Transactional
+    public Account appoint(NewOfficial official, Caller actor) {
+        requireManages(actor, official.agency());
+        requireUsername(official.username());
+        if (official.email() == null || official.email().isBlank()) {
+            throw InvalidInput.because("account.email", "email", "An e-mail address such as an@example.vn is needed",
+                    "");
+        }
+        requireGrantable(official.roles(), Set.of(), actor);
+        return createOfficial(official.username(), official.displayName(), official.agency(), official.roles(),
+                official.email(), null, actor.username());
+    }
+
+    /** The officials of an agency for one of its administrators (or a platform administrator). */
+    public List<Account> officialsOf(AgencyId agency, Caller actor) {
+        requireManages(actor, agency);
+        requireAgency(agency);
+        return officialsOf(agency);
+    }
+
+    /**
+     * Gives an official another set of roles. Their sessions and tokens end, so the new roles hold
+     * from their next sign-in and a removed role stops at once.
+     */
+    @Transactional
+    public void changeRoles(UUID id, Set<String> roles, Caller actor) {
+        Account a = byId(id).orElseThrow(() -> new NotFound("No such account"));
+        requireAdministers(actor, a);
+        if (!a.isOfficial()) {
+            throw InvalidInput.because("account.not-official", "roles", "Only officials hold roles");
+        }
+        if (a.username().equals(actor.username())) {
+            throw InvalidInput.because("account.self", "roles",
+                    "Administrators do not change their own roles or disable themselves; another administrator does");
+        }
+        if (roles == null || roles.isEmpty() || !Roles.OFFICIAL_ROLES.containsAll(roles)) {
+            throw InvalidInput.because("account.roles", "roles", "Choose one or more of the officials' roles");
+        }
+        requireGrantable(roles, a.roles(), actor);
+        jdbc.sql("update identity.account set roles = ? where id = ?")
+                .params(Roles.OFFICIAL_ROLES.stream().filter(roles::contains).toArray(String[]::new), id).update();
+        endSessions(a);
+        audit.record(new AuditTrail.Entry(actor.username(), actorAgency(actor), "account.roles",
+                "account:" + a.username(), AuditTrail.Outcome.SUCCESS));
     }
 
     /** Kept for tests and data that predate the administrators' pages: an official with a password. */
@@ -146,14 +206,19 @@ public class Accounts {
                 agency.commune().map(Object::toString).orElse(null), a.roles());
     }
 
+    /** Disables an account: it cannot sign in, its sessions end and its tokens stop being renewed. */
     @Transactional
     public void disable(UUID id, Caller actor) {
         Account a = byId(id).orElseThrow(() -> new NotFound("No such account"));
         requireAdministers(actor, a);
+        if (a.username().equals(actor.username())) {
+            throw InvalidInput.because("account.self", "account",
+                    "Administrators do not change their own roles or disable themselves; another administrator does");
+        }
         jdbc.sql("update identity.account set disabled_at = now(), disabled_by = ? where id = ? and disabled_at is null")
                 .params(actor.username(), id).update();
-        jdbc.sql("delete from identity.http_session where principal_name = ?").param(a.username()).update();
-        audit.record(new AuditTrail.Entry(actor.username(), actor.agencyId(), "account.disable",
+        endSessions(a);
+        audit.record(new AuditTrail.Entry(actor.username(), actorAgency(actor), "account.disable",
                 "account:" + a.username(), AuditTrail.Outcome.SUCCESS));
     }
 
@@ -163,19 +228,88 @@ public class Accounts {
         requireAdministers(actor, a);
         jdbc.sql("update identity.account set disabled_at = null, disabled_by = null, failed_signins = 0, "
                 + "locked_until = null where id = ?").param(id).update();
-        audit.record(new AuditTrail.Entry(actor.username(), actor.agencyId(), "account.enable",
+        audit.record(new AuditTrail.Entry(actor.username(), actorAgency(actor), "account.enable",
                 "account:" + a.username(), AuditTrail.Outcome.SUCCESS));
     }
 
-    /** Platform administrators administer every account; agency administrators their own agency's officials. */
+    /**
+     * Ends the account's web sessions (portal and provider) and revokes what the provider issued
+     * for it: access tokens stop at once, refresh tokens cannot be used.
+     */
+    private void endSessions(Account a) {
+        jdbc.sql("delete from identity.http_session where principal_name = ?").param(a.username()).update();
+        authorizations.ifAvailable(tokens -> tokens.revokeAllOf(a.id().toString()));
+    }
+
+    /**
+     * Platform administrators administer every account; agency administrators their own agency's
+     * officials, except platform administrators (who could otherwise be disabled from below).
+     */
     public void requireAdministers(Caller actor, Account account) {
         boolean allowed = actor.hasRole(Roles.PLATFORM_ADMIN)
                 || actor.hasRole(Roles.AGENCY_ADMIN) && account.isOfficial()
+                        && !account.roles().contains(Roles.PLATFORM_ADMIN)
                         && actor.agencyId() != null && actor.agencyId().equals(account.agencyId());
         if (!allowed) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only the administrators of the account's agency may change it");
         }
+    }
+
+    /** Platform administrators manage every agency's officials; agency administrators their own agency's. */
+    public static boolean manages(Caller actor, AgencyId agency) {
+        return actor.hasRole(Roles.PLATFORM_ADMIN)
+                || actor.hasRole(Roles.AGENCY_ADMIN) && agency.value().equals(actor.agencyId());
+    }
+
+    private static void requireManages(Caller actor, AgencyId agency) {
+        if (agency == null || !manages(actor, agency)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only the agency's administrators, or the platform's, manage its officials");
+        }
+    }
+
+    /** Only a platform administrator grants or takes away the platform administrator's role. */
+    private static void requireGrantable(Set<String> roles, Set<String> before, Caller actor) {
+        if (roles.contains(Roles.PLATFORM_ADMIN) != before.contains(Roles.PLATFORM_ADMIN)
+                && !actor.hasRole(Roles.PLATFORM_ADMIN)) {
+            throw InvalidInput.because("account.roles-platform", "roles",
+                    "Only a platform administrator grants the platform administrator's role");
+        }
+    }
+
+    private void requireUsername(String username) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{2,63}")) {
+            throw InvalidInput.because("username.shape", "username", "A username has 3 to 64 lower-case letters, "
+                    + "digits, dots, hyphens or underscores and starts with a letter");
+        }
+        if (exists(username)) {
+            throw InvalidInput.because("username.taken", "username", "The username {0} is taken", username);
+        }
+    }
+
+    private void requireEmail(String email) {
+        String e = email.strip();
+        // ASCII only: the mailer does not send to internationalised addresses (SMTPUTF8) yet
+        if (e.length() > 254 || !e.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+                || !e.matches("[^@]+@[^@.]+(\\.[^@.]+)+")) {
+            throw InvalidInput.because("account.email", "email", "An e-mail address such as an@example.vn is needed",
+                    email);
+        }
+        if (byEmail(e).isPresent()) {
+            throw InvalidInput.because("account.email-taken", "email",
+                    "The e-mail address {0} belongs to another account", e);
+        }
+    }
+
+    private void requireAgency(AgencyId agency) {
+        if (agencies.find(agency).isEmpty()) {
+            throw InvalidInput.because("account.agency", "agency", "No agency has the identifier {0}", agency.value());
+        }
+    }
+
+    private static String actorAgency(Caller actor) {
+        return actor.agencyId() == null ? "-" : actor.agencyId();
     }
 
     public List<String> usernames() {

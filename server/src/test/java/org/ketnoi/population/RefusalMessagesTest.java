@@ -19,7 +19,10 @@ import org.ketnoi.platform.InvalidInput;
 import org.ketnoi.population.imports.ImportReport;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** Every rule a record or an imported row can break has its message in Vietnamese and in English. */
+/**
+ * Every rule a record or an imported row can break, and every rule any module's refusal names
+ * ({@code InvalidInput.because}), has its message in Vietnamese and in English.
+ */
 class RefusalMessagesTest {
 
     private static final Pattern BECAUSE = Pattern.compile("because\\(\\s*\"([^\"]+)\"");
@@ -33,7 +36,8 @@ class RefusalMessagesTest {
     void everyRuleHasAVietnameseAndAnEnglishMessage() throws IOException {
         Set<String> codes = codesInSources();
         assertThat(codes).as("the scan must find the rules; if it finds few, the patterns are out of date")
-                .hasSizeGreaterThan(40).contains("idNumber.year", "file.encoding", "household.noHead", "csv.quote");
+                .hasSizeGreaterThan(40).contains("idNumber.year", "file.encoding", "household.noHead", "csv.quote",
+                        "username.taken", "client.id-taken", "password.too-short");
         Properties vi = bundle("i18n/messages.properties");
         Properties en = bundle("i18n/messages_en.properties");
         for (String code : codes) {
@@ -78,9 +82,20 @@ class RefusalMessagesTest {
                 }
             }
         }
+        // every other module names its rules with InvalidInput.because("code", ...)
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/ketnoi"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                collect(BECAUSE, Files.readString(file), "", codes);
+            }
+        }
         // built from the sex in the number: "idNumber.sex." + male | female
         codes.remove("idNumber.sex.");
         codes.addAll(Set.of("idNumber.sex.male", "idNumber.sex.female"));
+        // built from the password policy's rule: "password." + its code
+        codes.remove("password.");
+        for (var rule : org.ketnoi.identity.credentials.PasswordPolicy.Rule.values()) {
+            codes.add("password." + rule.code());
+        }
         return codes;
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ketnoi.audit.AuditTrail;
@@ -109,6 +110,28 @@ public class Authorizations implements OAuth2AuthorizationService {
             jdbc.sql("delete from identity.rotated_refresh_token where authorization_id = ?")
                     .param(authorization.getId()).update();
         }
+    }
+
+    /**
+     * Ends every authorization of one principal (an account's id, as the provider names it): its
+     * access tokens are revoked at once and its refresh tokens can no longer be used. For an
+     * account that is disabled or whose roles change. Works on the rows themselves: the JDBC
+     * store cannot read back tokens whose claims hold immutable lists ({@code List.copyOf}).
+     */
+    public void revokeAllOf(String principalName) {
+        List<String> jtis = jdbc.sql("""
+                        insert into identity.revoked_access_token(jti, expires_at)
+                        select access_token_metadata::jsonb -> 'metadata.token.claims' ->> 'jti', access_token_expires_at
+                        from oauth2_authorization
+                        where principal_name = ? and access_token_expires_at > now()
+                          and access_token_metadata::jsonb -> 'metadata.token.claims' ->> 'jti' is not null
+                        on conflict do nothing
+                        returning jti""")
+                .param(principalName).query(String.class).list();
+        revoked.addAll(jtis);
+        jdbc.sql("delete from identity.rotated_refresh_token where authorization_id in "
+                + "(select id from oauth2_authorization where principal_name = ?)").param(principalName).update();
+        jdbc.sql("delete from oauth2_authorization where principal_name = ?").param(principalName).update();
     }
 
     /** Whether an access token (by its {@code jti}) was revoked before it expired. */

@@ -18,7 +18,6 @@ import org.ketnoi.audit.AuditTrail;
 import org.ketnoi.identity.Caller;
 import org.ketnoi.identity.Roles;
 import org.ketnoi.identity.credentials.ClientSecretEncoder;
-import org.ketnoi.platform.Conflict;
 import org.ketnoi.platform.InvalidInput;
 import org.ketnoi.platform.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +57,9 @@ public class Clients {
         CLIENT_SECRET, PRIVATE_KEY_JWT
     }
 
-    /** A client as the administrators' pages list it. */
+    /** A client as the administrators' pages list it; {@code own} is one of the platform's own (not removable). */
     public record Summary(String clientId, String name, String kind, String agencyId, Set<String> roles,
-            Set<String> scopes, Set<String> redirectUris, Instant issuedAt) {
+            Set<String> scopes, Set<String> redirectUris, Instant issuedAt, boolean own) {
     }
 
     /** A new client; {@code secret} is shown once and never stored in clear. */
@@ -81,10 +80,11 @@ public class Clients {
     @Transactional
     public Registered registerSystem(String clientId, String name, AgencyId agency, Set<String> roles,
             Authentication method, String jwkSetUrl, Caller actor) {
+        requireManages(actor, agency.value());
         requireClientId(clientId);
         requireName(name);
-        Agency a = agencies.agency(agency);
-        requireManages(actor, a.id().value());
+        Agency a = agencies.find(agency).orElseThrow(() -> InvalidInput.because("client.agency", "agency",
+                "No agency has the identifier {0}", agency.value()));
         if (roles.isEmpty() || !Roles.SYSTEM_ROLES.containsAll(roles)) {
             throw InvalidInput.because("client.roles", "roles", "Choose one or more of the agency systems' roles");
         }
@@ -126,11 +126,11 @@ public class Clients {
     @Transactional
     public Registered registerRelyingParty(String clientId, String name, Collection<String> redirectUris,
             Collection<String> postLogoutRedirectUris, boolean publicClient, boolean personalId, Caller actor) {
-        requireClientId(clientId);
-        requireName(name);
         if (!actor.hasRole(Roles.PLATFORM_ADMIN)) {
             throw new AccessDeniedException("Only platform administrators register relying parties");
         }
+        requireClientId(clientId);
+        requireName(name);
         if (redirectUris.isEmpty()) {
             throw InvalidInput.because("client.redirect", "redirectUris", "At least one redirect URI is needed");
         }
@@ -240,11 +240,16 @@ public class Clients {
                                 agency != null ? "SYSTEM" : "RELYING_PARTY", agency,
                                 roles == null ? Set.of() : Set.of((String[]) roles.getArray()),
                                 split(rs.getString("scopes")), split(rs.getString("redirect_uris")),
-                                rs.getTimestamp("client_id_issued_at").toInstant()));
+                                rs.getTimestamp("client_id_issued_at").toInstant(), false));
                     }
                     return null;
                 }).list();
-        return out;
+        // Read after the query: a lookup inside the row mapper would hold a second pooled connection.
+        return out.stream().map(c -> {
+            RegisteredClient client = repository.findByClientId(c.clientId());
+            return client != null && Subjects.firstParty(client) ? new Summary(c.clientId(), c.name(), c.kind(),
+                    c.agencyId(), c.roles(), c.scopes(), c.redirectUris(), c.issuedAt(), true) : c;
+        }).toList();
     }
 
     private static Set<String> split(String csv) {
@@ -275,7 +280,7 @@ public class Clients {
                     + "dots or hyphens and starts with a letter");
         }
         if (repository.findByClientId(clientId) != null) {
-            throw new Conflict("The client id " + clientId + " is taken");
+            throw InvalidInput.because("client.id-taken", "clientId", "The client id {0} is taken", clientId);
         }
     }
 

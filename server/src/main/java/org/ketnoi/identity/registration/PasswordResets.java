@@ -55,24 +55,32 @@ public class PasswordResets {
         Optional<Account> account = l.contains("@") ? accounts.byEmail(l)
                 : accounts.byUsername(l.toLowerCase(Locale.ROOT));
         account.filter(a -> a.email() != null && a.emailConfirmed() && !a.disabled())
-                .ifPresent(a -> send(a, baseUrl, locale, LINK_LIFE, "password-reset"));
+                .ifPresent(a -> send(a, baseUrl, locale, LINK_LIFE, "password-reset", Map.of()));
     }
 
-    /** The official's first password: the same link, valid three days. */
+    /**
+     * The official's first password: the same kind of link, valid three days, in a mail that says
+     * who invited them to what (an invitation, not a reset they would not recognise).
+     */
     @Transactional
     public void invite(Account official, String baseUrl, Locale locale) {
-        send(official, baseUrl, locale, INVITATION_LIFE, "password-reset");
+        // the username is the one thing the official must know to sign in; a citizen's (their ID number) stays out of mails
+        send(official, baseUrl, locale, INVITATION_LIFE, "official-invitation",
+                Map.of("username", official.username(), "hours", INVITATION_LIFE.toHours()));
     }
 
-    private void send(Account a, String baseUrl, Locale locale, Duration life, String template) {
+    private void send(Account a, String baseUrl, Locale locale, Duration life, String template,
+            Map<String, Object> extra) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("insert into identity.password_reset(token_hash, account_id, expires_at) "
                         + "values (?, ?, now() + make_interval(secs => ?))")
                 .params(Registrations.hash(token), a.id(), life.toSeconds()).update();
-        mail.send(new Email(a.email(), template, locale, Map.of("name", a.displayName(),
-                "link", baseUrl + "/reset?token=" + token, "minutes", life.toMinutes())));
+        Map<String, Object> model = new java.util.HashMap<>(extra);
+        model.putAll(Map.of("name", a.displayName(), "link", baseUrl + "/reset?token=" + token,
+                "minutes", life.toMinutes()));
+        mail.send(new Email(a.email(), template, locale, model));
     }
 
     /** Whether a link is still good (the page asks before showing the form). */

@@ -20,7 +20,9 @@ class MailTemplatesTest {
     private static final Map<String, Map<String, Object>> MODELS = Map.of(
             "email-confirmation", Map.of("name", "Nguyễn Thị Hồng Nhung", "code", "482913", "minutes", 15),
             "password-reset", Map.of("name", "Trần Văn Đức", "link",
-                    "https://ketnoi.example.vn/password/reset?token=Zx81-QPa", "minutes", 30));
+                    "https://ketnoi.example.vn/password/reset?token=Zx81-QPa", "minutes", 30),
+            "official-invitation", Map.of("name", "Phạm Thu Trang", "username", "trang.pham", "link",
+                    "https://ketnoi.example.vn/reset?token=Yq72-RTb", "hours", 72));
 
     private final MailTemplates templates = new MailTemplates();
 
