@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ketnoi.KetnoiIntegrationTest;
+import org.ketnoi.agency.AgencyId;
 import org.ketnoi.identity.provider.Clients;
 import org.ketnoi.identity.provider.SigningKeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -354,6 +355,67 @@ class OidcProviderIT {
         // Signed out: the next authorization request asks for the password again.
         r = browser.get(request.toURI().toString());
         assertThat(ProviderBrowser.location(r)).endsWith("/signin");
+    }
+
+    @Test
+    void agencySystemAuthenticatesWithAPrivateKeyJwtFromItsPublishedKeys() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("sys-key-1")
+                .generate();
+        com.sun.net.httpserver.HttpServer jwks = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] published = new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString().getBytes();
+        jwks.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, published.length);
+            exchange.getResponseBody().write(published);
+            exchange.close();
+        });
+        jwks.start();
+        try {
+            clients.registerSystem("pkj.hethong", "Hệ thống ký khoá riêng", AgencyId.parse("000.00.00.G14"),
+                    Set.of(Roles.REGISTRY_VERIFIER), Clients.Authentication.PRIVATE_KEY_JWT,
+                    "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json", PLATFORM);
+            var assertion = new com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT(new ClientID("pkj.hethong"),
+                    provider.getTokenEndpointURI(), JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null);
+            TokenResponse ok = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), assertion,
+                    new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), new Scope("population.verify"))
+                    .toHTTPRequest().send());
+            assertThat(ok.indicatesSuccess()).as("%s", ok.indicatesSuccess() ? "" : ok.toErrorResponse()
+                    .getErrorObject()).isTrue();
+
+            // An assertion signed by another key is refused as invalid_client.
+            com.nimbusds.jose.jwk.RSAKey other = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                    .keyID("sys-key-1").generate();
+            var forged = new com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT(new ClientID("pkj.hethong"),
+                    provider.getTokenEndpointURI(), JWSAlgorithm.RS256, other.toRSAPrivateKey(), other.getKeyID(),
+                    null);
+            TokenResponse refused = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), forged,
+                    new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), new Scope("population.verify"))
+                    .toHTTPRequest().send());
+            assertThat(refused.indicatesSuccess()).isFalse();
+            assertThat(refused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+        } finally {
+            jwks.stop(0);
+        }
+    }
+
+    @Test
+    void anExpiredTokenSignedWithTheProvidersOwnKeyIsRefused() throws Exception {
+        var encoder = new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(keys.signing());
+        java.time.Instant past = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+        var claims = org.springframework.security.oauth2.jwt.JwtClaimsSet.builder().subject("old.hethong")
+                .issuedAt(past).expiresAt(past.plusSeconds(300)).claim("ketnoi_kind", "SYSTEM")
+                .claim("ketnoi_roles", List.of(Roles.REGISTRY_VERIFIER)).claim("ketnoi_agency", "000.00.00.G14")
+                .build();
+        String expired = encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                org.springframework.security.oauth2.jwt.JwsHeader.with(
+                        org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+        HttpResponse<String> r = api("POST", "/api/v1/population/verifications?purpose=x", expired,
+                "{\"idNumber\":\"001099000778\"}");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token")
+                .containsIgnoringCase("expired");
     }
 
     private HttpResponse<String> api(String method, String path, String token, String body) throws Exception {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * an official who has none yet, enrolment of the authenticator. Plain forms, no JavaScript.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class SignInPages {
 
     private static final String PENDING = "ketnoi.signin.pending";

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * sessions (each can be ended) and the sign-in history.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class AccountPages<S extends Session> {
 
     private static final String ENROLLING = "ketnoi.account.totp-secret";

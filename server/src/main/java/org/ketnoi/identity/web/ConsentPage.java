@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * what each scope releases, in plain words. The form posts back to the authorization endpoint.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class ConsentPage {
 
     private final RegisteredClientRepository clients;

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Registering a citizen's account, confirming its e-mail address, and resetting a forgotten password. */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class RegistrationPages {
 
     private static final String PENDING = "ketnoi.registration.pending";
