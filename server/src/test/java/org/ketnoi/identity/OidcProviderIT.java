@@ -381,7 +381,7 @@ class OidcProviderIT {
                     new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), new Scope("population.verify"))
                     .toHTTPRequest().send());
             assertThat(ok.indicatesSuccess()).as("%s", ok.indicatesSuccess() ? "" : ok.toErrorResponse()
-                    .getErrorObject()).isTrue();
+                    .getErrorObject().toJSONObject()).isTrue();
 
             // An assertion signed by another key is refused as invalid_client.
             com.nimbusds.jose.jwk.RSAKey other = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)

@@ -146,7 +146,9 @@ class ProviderConfiguration {
                     })))
                     .oidc(oidc -> oidc.userInfoEndpoint(u -> u.userInfoMapper(claims::userInfo)));
         });
-        http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        http.addFilterBefore(new ClientIdFromAssertion(),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(IdpSession.contextRepository()))
                 .requestCache(c -> c.requestCache(IdpSession.requestCache()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.none()))
