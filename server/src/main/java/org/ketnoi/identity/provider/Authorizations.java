@@ -35,6 +35,8 @@ public class Authorizations implements OAuth2AuthorizationService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private volatile Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /** Refresh tokens presented to a grant in progress, by authorization id, until the grant saves. */
+    private final ConcurrentHashMap<String, String> presentedRefresh = new ConcurrentHashMap<>();
     private volatile Instant revokedLoaded = Instant.EPOCH;
 
     public Authorizations(OAuth2AuthorizationService store, JdbcClient jdbc, AuditTrail audit) {
@@ -45,13 +47,14 @@ public class Authorizations implements OAuth2AuthorizationService {
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        OAuth2Authorization before = authorization.getRefreshToken() == null ? null : store.findById(authorization.getId());
-        if (before != null && before.getRefreshToken() != null
-                && !before.getRefreshToken().getToken().getTokenValue()
-                        .equals(authorization.getRefreshToken().getToken().getTokenValue())) {
+        // A refresh grant looks its token up first (findByToken), so the token it replaces is known here
+        // without reading the authorization again.
+        String presented = presentedRefresh.remove(authorization.getId());
+        if (presented != null && authorization.getRefreshToken() != null
+                && !presented.equals(authorization.getRefreshToken().getToken().getTokenValue())) {
             jdbc.sql("insert into identity.rotated_refresh_token(token_hash, authorization_id) values (?, ?) "
                     + "on conflict do nothing")
-                    .params(hash(before.getRefreshToken().getToken().getTokenValue()), authorization.getId()).update();
+                    .params(hash(presented), authorization.getId()).update();
         }
         OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
         if (access != null && access.isInvalidated()) {
@@ -78,6 +81,12 @@ public class Authorizations implements OAuth2AuthorizationService {
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         OAuth2Authorization found = store.findByToken(token, tokenType);
+        if (found != null && OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+            if (presentedRefresh.size() > 10_000) {
+                presentedRefresh.clear();
+            }
+            presentedRefresh.put(found.getId(), token);
+        }
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             String family = jdbc.sql("select authorization_id from identity.rotated_refresh_token where token_hash = ?")
                     .param(hash(token)).query(String.class).optional().orElse(null);
