@@ -45,6 +45,12 @@ public class OwnClients implements ClientRegistrationRepository {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
+    /** The platform's own clients exist from the start, not only once someone opens the portal's sign-in. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void registerAtStart() {
+        portal();
+    }
+
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
         return PORTAL.equals(registrationId) ? portal() : null;
