@@ -29,10 +29,11 @@ final class ImportClient {
 
     private final HttpClient http;
     private final int port;
-    private final String authorization;
+    /** The current {@code Authorization} header, read when the request starts: a token valid then is enough. */
+    private final java.util.function.Supplier<String> authorization;
     private final AtomicLong sent = new AtomicLong();
 
-    ImportClient(HttpClient http, int port, String authorization) {
+    ImportClient(HttpClient http, int port, java.util.function.Supplier<String> authorization) {
         this.http = http;
         this.port = port;
         this.authorization = authorization;
@@ -75,7 +76,7 @@ final class ImportClient {
         URI uri = URI.create("http://localhost:" + port + "/api/v1/population/imports?format=csv&strict=false&fileName="
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Content-Type", "text/csv")
                 .header("Accept", "application/json")
                 .POST(counting(publisher))

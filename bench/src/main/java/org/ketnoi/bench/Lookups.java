@@ -14,10 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
- * The lookups: four through the real HTTP API with its security on (HTTP Basic, every read written
- * to the access log), the peer, a bare SQL point lookup over JDBC on the same rows, and the floor of
+ * The lookups: four through the real HTTP API with its security on (bearer tokens from the
+ * server's own OpenID Connect provider, every read written to the access log), the peer, a bare SQL point lookup over JDBC on the same rows, and the floor of
  * the HTTP stack: a public endpoint behind the same security chain that does one small indexed
  * lookup and writes no access log. Each picks random people of the sample for every request.
  */
@@ -25,7 +26,7 @@ final class Lookups {
 
     static final String BARE = "bare SQL: select * by id (JDBC)";
     static final String GET = "API: GET citizen by number";
-    static final String FLOOR = "API floor: GET birth-registration province (same HTTP stack and HTTP Basic, one "
+    static final String FLOOR = "API floor: GET birth-registration province (same HTTP stack and bearer token, one "
             + "indexed SQL lookup, no access log)";
     static final String VERIFY = "API: POST verification";
     static final String BATCH = "API: POST verification batch of 100";
@@ -41,15 +42,16 @@ final class Lookups {
     private final HttpClient http;
     private final String base;
     private final String units;
-    private final String official;
-    private final String verifier;
+    /** The current {@code Authorization} headers, renewed in the background ({@link BearerSource}). */
+    private final Supplier<String> official;
+    private final Supplier<String> verifier;
     private final int postgresPort;
     private final List<PopulationFile.Person> people;
     private final String purpose = URLEncoder.encode(PURPOSE, StandardCharsets.UTF_8);
     final LongAdder searchResults = new LongAdder();
     final LongAdder searches = new LongAdder();
 
-    Lookups(HttpClient http, int serverPort, String official, String verifier, int postgresPort,
+    Lookups(HttpClient http, int serverPort, Supplier<String> official, Supplier<String> verifier, int postgresPort,
             List<PopulationFile.Person> people) {
         this.http = http;
         this.base = "http://localhost:" + serverPort + "/api/v1/population";
@@ -79,7 +81,7 @@ final class Lookups {
     private String get(java.util.concurrent.ThreadLocalRandom random) throws Exception {
         PopulationFile.Person p = anyone(random);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/citizens/" + p.idNumber() + "?purpose=" + purpose))
-                .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .header("Authorization", official.get()).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
                 .GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
@@ -87,13 +89,14 @@ final class Lookups {
 
     /**
      * The first three digits of the person's number decoded by a public endpoint: the official's
-     * Authorization header still goes through HTTP Basic (the chain authenticates any header it gets),
-     * then one primary-key lookup in a 63-row table, JSON out, no access log.
+     * bearer token is still verified (the chain authenticates any header it gets: the JWT's signature
+     * against the provider's key, no database lookup), then one primary-key lookup in a 63-row table,
+     * JSON out, no access log.
      */
     private String floor(java.util.concurrent.ThreadLocalRandom random) throws Exception {
         PopulationFile.Person p = anyone(random);
         HttpRequest request = HttpRequest.newBuilder(URI.create(units + p.idNumber().substring(0, 3)))
-                .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .header("Authorization", official.get()).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
                 .GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
@@ -104,7 +107,7 @@ final class Lookups {
         String body = "{\"idNumber\":\"" + p.idNumber() + "\",\"fullName\":\"" + json(p.fullName())
                 + "\",\"birthDate\":\"" + p.birthDate() + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/verifications?purpose=" + purpose))
-                .header("Authorization", verifier).header("Content-Type", "application/json")
+                .header("Authorization", verifier.get()).header("Content-Type", "application/json")
                 .header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -123,7 +126,7 @@ final class Lookups {
                     .append(json(p.fullName())).append("\",\"birthDate\":\"").append(p.birthDate()).append("\"}");
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/verifications/batch?purpose=" + purpose))
-                .header("Authorization", verifier).header("Content-Type", "application/json")
+                .header("Authorization", verifier.get()).header("Content-Type", "application/json")
                 .header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString(), StandardCharsets.UTF_8)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -139,7 +142,7 @@ final class Lookups {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/citizens?name="
                         + URLEncoder.encode(p.nameKey(), StandardCharsets.UTF_8) + "&born=" + p.birthYear()
                         + "&purpose=" + purpose))
-                .header("Authorization", official).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
+                .header("Authorization", official.get()).header("Accept", "application/json").timeout(REQUEST_TIMEOUT)
                 .GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * Population benchmark (issue 3, "Figures"): a synthetic population of N citizens imported
@@ -46,8 +47,13 @@ final class PopulationBenchmark {
     static final long MAX_HEAP_BYTES = 512L * 1024 * 1024;
     static final List<String> EXTRA_ARGUMENTS = List.of("--ketnoi.demo.population=0",
             "--management.endpoints.web.exposure.include=health,info,prometheus,metrics");
+    /** The official (an account): imports, and looks people up; signs in on the provider's pages. */
     static final String IMPORTER = "bench.importer";
+    static final String IMPORTER_AGENCY = "000.00.00.G03";
+    /** The verifying system (an OAuth2 client of the provider): verifications with the client-credentials grant. */
     static final String VERIFIER = "bench.verifier";
+    static final String VERIFIER_AGENCY = "000.00.00.G14";
+    static final String VERIFIER_SCOPE = "population.verify";
     static final String TABLE = "population.citizen";
     /** For the account checks before the import, when there is no sample yet: a valid number, not in the registry. */
     static final PopulationFile.Person NOBODY = new PopulationFile.Person("001090000001", "Nguyễn Văn An", "1990-01-01",
@@ -136,6 +142,8 @@ final class PopulationBenchmark {
         Optional<ProcessHandle> postmaster = Optional.empty();
         Connection admin = null;
         Connection monitor = null;
+        BearerSource official = null;
+        BearerSource verifier = null;
         PopulationResults results;
         try {
             out.println("Starting the server on port " + port + " (" + MAX_HEAP + ", empty data directory)...");
@@ -147,10 +155,21 @@ final class PopulationBenchmark {
             monitor = Database.connect(pgPort);
             String pgVersion = Database.queryString(admin, "select version()");
             String password = HexFormat.of().formatHex(SecureRandom.getSeed(12));
-            createAccounts(admin, password);
-            String official = basic(IMPORTER, password);
-            String verifier = basic(VERIFIER, password);
-            checkAccounts(port, official, verifier, NOBODY);
+            String totpSecret = Tokens.newTotpSecret();
+            String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(SecureRandom.getSeed(32));
+            createAccounts(admin, password, totpSecret, clientSecret);
+            // Real tokens from the server's own provider, each renewed in the background before its 5 minutes end;
+            // the token requests have their own HttpClients, apart from the measured ones.
+            String base = "http://localhost:" + port;
+            Tokens.Official signIn = new Tokens.Official(base, IMPORTER, password, totpSecret);
+            official = BearerSource.start("the official " + IMPORTER, signIn::token);
+            HttpClient tokenHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            verifier = BearerSource.start("the system " + VERIFIER,
+                    () -> Tokens.clientCredentials(tokenHttp, base, VERIFIER, clientSecret, VERIFIER_SCOPE));
+            out.println("Tokens: " + IMPORTER + " signed in on the provider's pages (password and TOTP, authorization "
+                    + "code with PKCE on " + Tokens.NATIVE_CLIENT + "), " + VERIFIER + " with client credentials");
+            checkAccounts(port, official.get(), verifier.get(), NOBODY);
 
             // 2. Our import through the API, then PostgreSQL's COPY of the same rows (unless --no-copy-peer).
             PopulationResults.Import imported = importFile(server, port, official, generated, stream,
@@ -213,6 +232,16 @@ final class PopulationBenchmark {
             Database.closeQuietly(admin);
             monitor = null;
             admin = null;
+            for (BearerSource tokens : List.of(official, verifier)) {
+                tokens.close();
+                if (tokens.failures() > 0) {
+                    problems.add("renewing the token of " + tokens.who() + " failed " + tokens.failures()
+                            + " time(s) (" + tokens.renewals() + " renewed); the last: "
+                            + abbreviate(tokens.lastFailure()));
+                }
+            }
+            out.printf(Locale.ROOT, "Tokens renewed during the run: %d for %s, %d for %s%n", official.renewals(),
+                    IMPORTER, verifier.renewals(), VERIFIER);
             scanServerLog(serverLog);
             out.println("Stopping the server (SIGTERM)...");
             KetnoiServer.Shutdown shutdown = server.stop(postmaster, SHUTDOWN_TIMEOUT);
@@ -239,6 +268,8 @@ final class PopulationBenchmark {
         } finally {
             Database.closeQuietly(monitor);
             Database.closeQuietly(admin);
+            Database.closeQuietly(official);
+            Database.closeQuietly(verifier);
             if (stream != null) {
                 Database.closeQuietly(stream);
                 cleanup.done(stream);
@@ -268,42 +299,87 @@ final class PopulationBenchmark {
 
     // ----------------------------------------------------------------------------------------------------------------
 
-    private void createAccounts(Connection admin, String password) {
-        String sql = "insert into identity.account(username, display_name, kind, agency_id, roles, password_hash) "
-                + "values (?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = admin.prepareStatement(sql)) {
-            // {noop}: a throwaway data directory that is deleted after the run; the server's delegating encoder reads it.
-            add(insert, IMPORTER, "Benchmark importer, Ministry of Public Security", "OFFICIAL", "000.00.00.G03",
-                    new String[] {"REGISTRY_IMPORTER", "REGISTRY_OFFICIAL"}, "{noop}" + password);
-            add(insert, VERIFIER, "Benchmark verifying system, Ministry of Health", "SYSTEM", "000.00.00.G14",
-                    new String[] {"REGISTRY_VERIFIER"}, "{noop}" + password);
-        } catch (SQLException e) {
+    /**
+     * The official and the verifying system, inserted with SQL as the server's own code would store them (the
+     * data directory is thrown away after the run): the official with a BCrypt password and a TOTP secret the
+     * benchmark holds (officials must use a second factor), the system as an OAuth2 client with the layout the
+     * server gives the demo system {@code yte.hethong} and a SHA-256 secret. Both before the first token request:
+     * the server caches a client and a system's caller only after it first read them.
+     */
+    private void createAccounts(Connection admin, String password, String totpSecret, String clientSecret) {
+        try (PreparedStatement official = admin.prepareStatement("""
+                        insert into identity.account(username, display_name, kind, agency_id, roles, password_hash,
+                            totp_secret, totp_enabled_at)
+                        values (?, ?, 'OFFICIAL', ?, ?, ?, ?, now())""");
+                PreparedStatement client = admin.prepareStatement("""
+                        insert into oauth2_registered_client(id, client_id, client_secret, client_name,
+                            client_authentication_methods, authorization_grant_types, redirect_uris,
+                            post_logout_redirect_uris, scopes, client_settings, token_settings)
+                        values (?, ?, ?, ?, 'client_secret_post,client_secret_basic', 'client_credentials', '', '', ?,
+                            ?, ?)""");
+                PreparedStatement system = admin.prepareStatement("""
+                        insert into identity.system_client(client_id, agency_id, roles, created_by)
+                        values (?, ?, ?, 'ketnoi-bench')""")) {
+            official.setString(1, IMPORTER);
+            official.setString(2, "Benchmark importer, Ministry of Public Security");
+            official.setString(3, IMPORTER_AGENCY);
+            official.setArray(4, admin.createArrayOf("text", new String[] {"REGISTRY_IMPORTER", "REGISTRY_OFFICIAL"}));
+            // Cost 4, the least BCrypt allows: the one sign-in checks it once (and the server re-hashes it with
+            // Argon2id then). The server's encoder knows no {noop}.
+            official.setString(5, "{bcrypt}" + BCrypt.hashpw(password, BCrypt.gensalt(4)));
+            official.setString(6, totpSecret);
+            official.executeUpdate();
+            client.setString(1, java.util.UUID.randomUUID().toString());
+            client.setString(2, VERIFIER);
+            client.setString(3, "{sha256}" + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(clientSecret.getBytes(StandardCharsets.UTF_8))));
+            client.setString(4, "Benchmark verifying system, Ministry of Health");
+            client.setString(5, VERIFIER_SCOPE);
+            client.setString(6, CLIENT_SETTINGS);
+            client.setString(7, TOKEN_SETTINGS);
+            client.executeUpdate();
+            system.setString(1, VERIFIER);
+            system.setString(2, VERIFIER_AGENCY);
+            system.setArray(3, admin.createArrayOf("text", new String[] {"REGISTRY_VERIFIER"}));
+            system.executeUpdate();
+        } catch (SQLException | java.security.NoSuchAlgorithmException e) {
             throw new BenchmarkFailed("cannot create the benchmark accounts: " + e.getMessage(), e);
         }
     }
 
-    private static void add(PreparedStatement insert, String username, String name, String kind, String agency,
-            String[] roles, String hash) throws SQLException {
-        insert.setString(1, username);
-        insert.setString(2, name);
-        insert.setString(3, kind);
-        insert.setString(4, agency);
-        insert.setArray(5, insert.getConnection().createArrayOf("text", roles));
-        insert.setString(6, hash);
-        insert.executeUpdate();
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
+    /** Spring Authorization Server's JSON of a client's settings, as the server stores them for its agency systems. */
+    static final String CLIENT_SETTINGS = "{\"@class\":\"java.util.Collections$UnmodifiableMap\","
+            + "\"settings.client.require-proof-key\":true,\"settings.client.require-authorization-consent\":false}";
+    /** ... and of its token settings: self-contained (JWT) access tokens of 5 minutes. */
+    static final String TOKEN_SETTINGS = "{\"@class\":\"java.util.Collections$UnmodifiableMap\","
+            + "\"settings.token.reuse-refresh-tokens\":true,"
+            + "\"settings.token.x509-certificate-bound-access-tokens\":false,"
+            + "\"settings.token.id-token-signature-algorithm\":"
+            + "[\"org.springframework.security.oauth2.jose.jws.SignatureAlgorithm\",\"RS256\"],"
+            + "\"settings.token.access-token-time-to-live\":[\"java.time.Duration\",\"PT5M\"],"
+            + "\"settings.token.access-token-format\":{\"@class\":"
+            + "\"org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat\","
+            + "\"value\":\"self-contained\"},"
+            + "\"settings.token.refresh-token-time-to-live\":[\"java.time.Duration\",\"PT1H\"],"
+            + "\"settings.token.authorization-code-time-to-live\":[\"java.time.Duration\",\"PT5M\"],"
+            + "\"settings.token.device-code-time-to-live\":[\"java.time.Duration\",\"PT5M\"]}";
 
     /**
-     * Both accounts work before anything is timed: a lookup of a number not yet in the registry answers 404, not 401;
-     * the verifications (single and batch) answer 200, and so does the floor's endpoint.
+     * Both tokens work before anything is timed: without a token the API refuses (401); with the official's, a
+     * lookup of a number not yet in the registry answers 404, not 401; with the system's, the verifications (single
+     * and batch) answer 200, and so does the floor's endpoint with the official's.
      */
     private void checkAccounts(int port, String official, String verifier, PopulationFile.Person someone) {
         String purpose = URLEncoder.encode(Lookups.PURPOSE, StandardCharsets.UTF_8);
         String base = "http://localhost:" + port + "/api/v1/population";
+        int anonymousGet = status(HttpRequest.newBuilder(URI.create(base + "/citizens/" + someone.idNumber()
+                + "?purpose=" + purpose)).GET().build());
+        int anonymousVerify = status(HttpRequest.newBuilder(URI.create(base + "/verifications?purpose=" + purpose))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        if (anonymousGet != 401 || anonymousVerify != 401) {
+            throw new BenchmarkFailed("the API does not refuse a request without a token: GET citizen answered "
+                    + anonymousGet + ", POST verification " + anonymousVerify + " (expected 401)");
+        }
         int get = status(HttpRequest.newBuilder(URI.create(base + "/citizens/" + someone.idNumber() + "?purpose="
                 + purpose)).header("Authorization", official).GET().build());
         String body = "{\"idNumber\":\"" + someone.idNumber() + "\",\"fullName\":\"" + Lookups.json(someone.fullName())
@@ -318,7 +394,7 @@ final class PopulationBenchmark {
                 + "/api/v1/units/birth-registration-provinces/" + someone.idNumber().substring(0, 3)))
                 .header("Authorization", official).GET().build());
         if (get != 404 || verify != 200 || batch != 200 || floor != 200) {
-            throw new BenchmarkFailed("the benchmark accounts do not work as expected: GET citizen answered " + get
+            throw new BenchmarkFailed("the benchmark's tokens do not work as expected: GET citizen answered " + get
                     + " (expected 404 on an empty registry), POST verification answered " + verify + ", the batch "
                     + batch + ", GET birth-registration province " + floor + " (expected 200)");
         }
@@ -336,7 +412,7 @@ final class PopulationBenchmark {
     }
 
     /** The upload of the file, or with --stream of the generator's output as it is written (file is then null). */
-    private PopulationResults.Import importFile(KetnoiServer server, int port, String official,
+    private PopulationResults.Import importFile(KetnoiServer server, int port, BearerSource official,
             PopulationFile.Generated file, PopulationStream stream, long rows, Path gcLog, Connection admin) {
         Database.execute(admin, "checkpoint");
         double busyBefore = quietMachine.await(text -> out.print("\r" + text));

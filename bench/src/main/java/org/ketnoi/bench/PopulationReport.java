@@ -155,8 +155,8 @@ final class PopulationReport {
             LoadDriver.Run f = floor.get();
             LoadDriver.Run b = bare.get();
             line("- **The HTTP stack's floor.** `GET /api/v1/units/birth-registration-provinces/{code}` with the "
-                    + "official's HTTP Basic header: the same Tomcat, security chain, password cache, JSON and "
-                    + "connection pool as every API call, then one primary-key lookup in a 63-row table and no access log. "
+                    + "official's bearer token (JWT verified against the provider's key, no database lookup): the "
+                    + "same Tomcat, security chain, JSON and connection pool as every API call, then one primary-key lookup in a 63-row table and no access log. "
                     + "Best level: " + fmt("%,.0f req/s", f.rate()) + " at C=" + f.concurrency() + " (p99 " + ms(f.p99())
                     + ", " + f.errors() + " errors), **" + fmt("%.2f", f.rate() / b.rate()) + " × the bare SQL rate** ("
                     + fmt("%,.0f req/s", b.rate()) + " at C=" + b.concurrency() + "). That is the highest rate any API "
@@ -449,13 +449,20 @@ final class PopulationReport {
         }
         line("2. **Server.** Started as an operator starts it (`./ketnoi start` flags) plus `" + PopulationBenchmark.MAX_HEAP
                 + "` and a GC log, on an empty data directory, with the demo population off and the actuator's `metrics` "
-                + "endpoint exposed for the heap samples. Two accounts are inserted with SQL before anything is timed: "
+                + "endpoint exposed for the heap samples. Two callers are inserted with SQL before anything is timed: "
                 + "`bench.importer`, an official of the Ministry of Public Security (central, so the whole country is in "
-                + "its area) with REGISTRY_IMPORTER and REGISTRY_OFFICIAL, and `bench.verifier`, a system of the Ministry "
-                + "of Health with REGISTRY_VERIFIER.");
+                + "its area) with REGISTRY_IMPORTER and REGISTRY_OFFICIAL, a BCrypt password and a TOTP secret, and "
+                + "`bench.verifier`, an OAuth2 client of the server's provider acting for the Ministry of Health with "
+                + "REGISTRY_VERIFIER. Every API call carries a bearer token (JWT verified against the provider's key, "
+                + "no database lookup) from the server's own OpenID Connect provider: the official's from the "
+                + "authorization code flow with PKCE on the native client `ketnoi-cli`, signed in on the provider's "
+                + "pages with password and TOTP; the system's from the client-credentials grant (scope "
+                + "`population.verify`). Tokens live 5 minutes; each is renewed in the background when 4 minutes old, "
+                + "and the clients read the current one, so renewal never holds a request up. A request without a token "
+                + "is checked to be refused (401).");
         line("3. **Import.** `CHECKPOINT`, then a wait (up to " + PopulationBenchmark.QUIET_WAIT.toMinutes()
                 + " min) for the machine to be under " + fmt("%.0f", QuietMachine.QUIET_SHARE * 100) + " % busy, then one "
-                + "`POST /api/v1/population/imports?format=csv&strict=false` with HTTP Basic and "
+                + "`POST /api/v1/population/imports?format=csv&strict=false` with the official's bearer token and "
                 + (r.generation().streamed() ? "the generator's output as the raw body, the generator started inside "
                         + "the timed window" : "the file streamed as the raw body (`HttpRequest.BodyPublishers.ofFile`)")
                 + ". Timed from just before the request to the whole answer: "
@@ -486,8 +493,8 @@ final class PopulationReport {
                 + "drift on this shared machine touches all of them alike. Every request is a lookup by key or by an "
                 + "index; none scans the table, so a table larger than RAM is read only where the sample points.");
         line("   * Floor: GET `/api/v1/units/birth-registration-provinces/{code}` with the first 3 digits of the "
-                + "person's number, sent with the official's `Authorization` header, which the security chain "
-                + "authenticates although the endpoint is public: the same HTTP stack, one primary-key lookup, no "
+                + "person's number, sent with the official's bearer token, which the security chain verifies "
+                + "although the endpoint is public: the same HTTP stack, one primary-key lookup, no "
                 + "access log. Correct when 200.");
         line("   * GET `/api/v1/population/citizens/{id}?purpose=…` as `bench.importer` (the official).");
         line("   * POST `/api/v1/population/verifications?purpose=…` as `bench.verifier`, with the person's number, "
