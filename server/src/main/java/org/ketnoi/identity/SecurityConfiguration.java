@@ -103,6 +103,16 @@ class SecurityConfiguration {
         return new OwnClients(repository, jdbc, tx, environment, publicUrl);
     }
 
+    /** The portal's own ID tokens are ES256 (see SigningKeys); other providers' defaults do not apply here. */
+    @Bean
+    org.springframework.security.oauth2.jwt.JwtDecoderFactory<org.springframework.security.oauth2.client.registration.ClientRegistration>
+            idTokenDecoderFactory() {
+        var factory = new org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory();
+        factory.setJwsAlgorithmResolver(registration ->
+                org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256);
+        return factory;
+    }
+
     /** A bearer token becomes a {@link Caller}: from its claims, without a database round trip. */
     static Converter<Jwt, AbstractAuthenticationToken> bearerCaller(Authorizations authorizations) {
         return jwt -> {

@@ -65,6 +65,10 @@ public class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     @Override
     public void customize(JwtEncodingContext context) {
         RegisteredClient client = context.getRegisteredClient();
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            // Access tokens are read by the platform's resource servers, which accept ES256 (see SigningKeys).
+            context.getJwsHeader().algorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256);
+        }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             systems.caller(client.getClientId()).ifPresent(caller -> {
                 Set<String> granted = new LinkedHashSet<>();

@@ -160,7 +160,10 @@ public class Clients {
                 .clientSettings(ClientSettings.builder().requireProofKey(publicClient)
                         .requireAuthorizationConsent(!firstParty).setting(Subjects.FIRST_PARTY, firstParty).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFE)
-                        .refreshTokenTimeToLive(REFRESH_TOKEN_LIFE).reuseRefreshTokens(false).build());
+                        .refreshTokenTimeToLive(REFRESH_TOKEN_LIFE).reuseRefreshTokens(false)
+                        // RS256 is what relying parties expect by default; the platform's own clients take ES256.
+                        .idTokenSignatureAlgorithm(firstParty ? SignatureAlgorithm.ES256 : SignatureAlgorithm.RS256)
+                        .build());
         if (personalId) {
             b.scope(Claims.PERSONAL_ID_SCOPE);
         }

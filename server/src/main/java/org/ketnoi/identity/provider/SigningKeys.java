@@ -3,6 +3,8 @@ package org.ketnoi.identity.provider;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -24,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The provider's signing keys, kept in the database so every node signs with the same key and a
- * restart keeps them. One key signs; retired keys stay in the published JWKS until every token they
+ * restart keeps them. Two keys sign: an RSA key (RS256, what OpenID Connect relying parties expect of
+ * ID tokens by default) and a P-256 key (ES256, for access tokens and the platform's own clients'
+ * ID tokens: an ECDSA signature costs a small fraction of an RSA-2048 one, and the token endpoint
+ * spends most of its time signing). Retired keys stay in the published JWKS until every token they
  * signed has expired, so relying parties never meet a signature they cannot check. Keys are read
  * into memory and re-read every minute (another node may have rotated).
  */
@@ -39,7 +44,10 @@ public class SigningKeys {
     private final Duration rotateAfter;
     private volatile Loaded loaded;
 
-    record Loaded(RSAKey active, JWKSet published, Instant at) {
+    /** Algorithms that sign, one active key each. */
+    static final List<String> ALGORITHMS = List.of("RS256", "ES256");
+
+    record Loaded(JWKSet active, JWK accessTokenKey, JWKSet published, Instant at) {
     }
 
     public SigningKeys(JdbcClient jdbc, TransactionTemplate tx, Duration rotateAfter) {
@@ -48,9 +56,9 @@ public class SigningKeys {
         this.rotateAfter = rotateAfter;
     }
 
-    /** The key that signs new tokens (with its private part). */
+    /** The keys that sign new tokens (with their private parts), one per algorithm. */
     public JWKSource<SecurityContext> signing() {
-        return (selector, context) -> selector.select(new JWKSet(current().active()));
+        return (selector, context) -> selector.select(current().active());
     }
 
     /** Every key a relying party may still meet, public parts only. */
@@ -58,8 +66,9 @@ public class SigningKeys {
         return (JWKSelector selector, SecurityContext context) -> selector.select(current().published());
     }
 
+    /** The key id that signs access tokens now. */
     public String activeKeyId() {
-        return current().active().getKeyID();
+        return current().accessTokenKey().getKeyID();
     }
 
     public List<String> publishedKeyIds() {
@@ -70,9 +79,13 @@ public class SigningKeys {
     public void ensureKey() {
         tx.executeWithoutResult(s -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('identity.signing_key'))").query().singleValue();
-            Instant newest = jdbc.sql("select max(created_at) from identity.signing_key where retired_at is null")
-                    .query(Instant.class).optional().orElse(null);
-            if (newest == null || newest.plus(rotateAfter).isBefore(Instant.now())) {
+            Instant oldest = jdbc.sql("""
+                            select min(newest) from (select a.alg, max(k.created_at) as newest
+                              from unnest(?::text[]) as a(alg)
+                              left join identity.signing_key k on k.algorithm = a.alg and k.retired_at is null
+                              group by a.alg) n""")
+                    .param(ALGORITHMS.toArray(String[]::new)).query(Instant.class).optional().orElse(null);
+            if (oldest == null || oldest.plus(rotateAfter).isBefore(Instant.now())) {
                 rotateInTransaction();
             }
         });
@@ -95,13 +108,23 @@ public class SigningKeys {
                 .param(SIGNED_TOKEN_LIFE.toSeconds()).update();
         jdbc.sql("delete from identity.signing_key where forget_after < now()").update();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            String kid = UUID.randomUUID().toString();
-            jdbc.sql("insert into identity.signing_key(kid, algorithm, private_key, public_key) values (?, 'RS256', ?, ?)")
-                    .params(kid, pair.getPrivate().getEncoded(), pair.getPublic().getEncoded()).update();
-            return kid;
+            String accessKid = null;
+            for (String alg : ALGORITHMS) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RS256".equals(alg) ? "RSA" : "EC");
+                if ("RS256".equals(alg)) {
+                    generator.initialize(2048);
+                } else {
+                    generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+                }
+                KeyPair pair = generator.generateKeyPair();
+                String kid = UUID.randomUUID().toString();
+                jdbc.sql("insert into identity.signing_key(kid, algorithm, private_key, public_key) values (?, ?, ?, ?)")
+                        .params(kid, alg, pair.getPrivate().getEncoded(), pair.getPublic().getEncoded()).update();
+                if ("ES256".equals(alg)) {
+                    accessKid = kid;
+                }
+            }
+            return accessKid;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Could not create a signing key", e);
         }
@@ -118,22 +141,40 @@ public class SigningKeys {
     }
 
     private synchronized Loaded reload() {
-        List<RSAKey> keys = jdbc.sql("""
-                        select kid, private_key, public_key from identity.signing_key
+        record Row(JWK key, boolean active) {
+        }
+        List<Row> keys = jdbc.sql("""
+                        select kid, algorithm, private_key, public_key, retired_at is null from identity.signing_key
                         where forget_after is null or forget_after > now()
                         order by retired_at is null desc, created_at desc""")
-                .query((rs, n) -> key(rs.getString(1), rs.getBytes(2), rs.getBytes(3))).list();
-        if (keys.isEmpty()) {
+                .query((rs, n) -> new Row(key(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)),
+                        rs.getBoolean(5))).list();
+        List<JWK> active = new java.util.ArrayList<>();
+        for (String alg : ALGORITHMS) {
+            keys.stream().filter(r -> r.active() && r.key().getAlgorithm().getName().equals(alg)).findFirst()
+                    .ifPresent(r -> active.add(r.key()));
+        }
+        if (active.size() < ALGORITHMS.size()) {
             throw new IllegalStateException("No signing key: ensureKey() runs at start-up");
         }
-        Loaded l = new Loaded(keys.getFirst(), new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList()),
-                Instant.now());
+        JWK accessTokenKey = active.stream().filter(k -> "ES256".equals(k.getAlgorithm().getName())).findFirst()
+                .orElseThrow();
+        Loaded l = new Loaded(new JWKSet(active), accessTokenKey,
+                new JWKSet(keys.stream().map(r -> r.key().toPublicJWK()).toList()), Instant.now());
         loaded = l;
         return l;
     }
 
-    private static RSAKey key(String kid, byte[] privateKey, byte[] publicKey) {
+    private static JWK key(String kid, String algorithm, byte[] privateKey, byte[] publicKey) {
         try {
+            if ("ES256".equals(algorithm)) {
+                KeyFactory factory = KeyFactory.getInstance("EC");
+                return new ECKey.Builder(Curve.P_256,
+                        (java.security.interfaces.ECPublicKey) factory.generatePublic(new X509EncodedKeySpec(publicKey)))
+                        .privateKey((java.security.interfaces.ECPrivateKey) factory.generatePrivate(
+                                new PKCS8EncodedKeySpec(privateKey)))
+                        .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build();
+            }
             KeyFactory factory = KeyFactory.getInstance("RSA");
             return new RSAKey.Builder((RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(publicKey)))
                     .privateKey((RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(privateKey)))
