@@ -43,6 +43,7 @@ public class SigningKeys {
     private final TransactionTemplate tx;
     private final Duration rotateAfter;
     private volatile Loaded loaded;
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Algorithms that sign, one active key each. */
     static final List<String> ALGORITHMS = List.of("RS256", "ES256");
@@ -132,12 +133,20 @@ public class SigningKeys {
 
     private Loaded current() {
         Loaded l = loaded;
-        if (l == null || l.at().plus(RELOAD).isBefore(Instant.now())) {
-            // Also where scheduled rotation happens: the first node to look after the period rotates.
+        if (l == null) {
             ensureKey();
-            l = loaded;
+            return loaded;
         }
-        return l;
+        // Also where scheduled rotation happens: the first node to look after the period rotates.
+        // One caller re-reads; the others go on with the keys they have, never waiting on the database.
+        if (l.at().plus(RELOAD).isBefore(Instant.now()) && reloading.compareAndSet(false, true)) {
+            try {
+                ensureKey();
+            } finally {
+                reloading.set(false);
+            }
+        }
+        return loaded;
     }
 
     private synchronized Loaded reload() {
