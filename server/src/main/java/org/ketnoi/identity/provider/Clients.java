@@ -199,7 +199,7 @@ public class Clients {
         jdbc.sql("delete from oauth2_registered_client where id = ?").param(client.getId()).update();
         callers.remove(clientId);
         if (repository instanceof CachedClients cached) {
-            cached.forget();
+            cached.forget(client);
         }
         audit.record(new AuditTrail.Entry(actor.username(), actor.agencyId() == null ? "-" : actor.agencyId(),
                 "client.remove", "client:" + clientId, AuditTrail.Outcome.SUCCESS));
