@@ -88,7 +88,8 @@ public class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         List<String> amr = principal.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(AMR_PREFIX)).map(a -> a.substring(AMR_PREFIX.length())).toList();
+                .filter(a -> a.startsWith(AMR_PREFIX)).map(a -> a.substring(AMR_PREFIX.length()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         context.getClaims().claims(c -> {
             c.put("sub", subject);
             if (idToken) {
@@ -108,7 +109,10 @@ public class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private static void putCaller(Map<String, Object> c, Caller caller, Set<String> roles) {
         c.put(KIND, caller.kind().name());
-        c.put(ROLES, List.copyOf(roles));
+        // An ArrayList, not List.copyOf: the claims are stored with the authorization, and the JDBC store's
+        // Jackson allow-list reads back ArrayList but refuses ImmutableCollections$ListN (refresh, introspection
+        // and revocation then answered 500). The same holds for the amr list above.
+        c.put(ROLES, new java.util.ArrayList<>(roles));
         c.put(NAME, caller.displayName());
         if (caller.agencyId() != null) {
             c.put(AGENCY, caller.agencyId());
