@@ -60,9 +60,18 @@ final class HashRate {
     /** The command that runs Argon2Rate; {@code benchJar} is this benchmark's jar (or classes folder). */
     static List<String> command(Path java, Path serverJar, Path benchJar, int threads, Duration warmup,
             Duration duration, String password) {
+        return command(java, serverJar, benchJar, threads, warmup, duration, password, null);
+    }
+
+    /** As above; with a {@code recording}, JDK Flight Recorder records the measured window into it. */
+    static List<String> command(Path java, Path serverJar, Path benchJar, int threads, Duration warmup,
+            Duration duration, String password, Path recording) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(ServerLaunch.JVM_FLAGS);
+        if (recording != null) {
+            command.add(Jfr.startOption(warmup.toSeconds(), recording));
+        }
         command.addAll(List.of("-cp", serverJar.toString(), "-Dloader.path=" + benchJar,
                 "-Dloader.main=" + Argon2Rate.class.getName(), LAUNCHER, Integer.toString(threads),
                 Long.toString(warmup.toMillis()), Long.toString(duration.toMillis()), password));

@@ -75,6 +75,7 @@ final class IdentityBenchmark {
     private final Cleanup cleanup = new Cleanup();
     private final QuietMachine quietMachine;
     private final List<String> problems = new ArrayList<>();
+    private final List<Jfr.Profile> profiles = new ArrayList<>();
     private final AtomicInteger nextAccount = new AtomicInteger();
     private int accountCount;
     private String password;
@@ -123,8 +124,9 @@ final class IdentityBenchmark {
         };
         cleanup.register(removeRunFiles);
         password = HexFormat.of().formatHex(SecureRandom.getSeed(12));
-        List<String> hashCommand = HashRate.command(launch.java(), serverJar, HashRate.benchJar(), HASH_THREADS,
-                options.hashWarmup(), options.hashDuration(), password);
+        java.util.function.Function<String, List<String>> hashCommand = when -> HashRate.command(launch.java(),
+                serverJar, HashRate.benchJar(), HASH_THREADS, options.hashWarmup(), options.hashDuration(), password,
+                options.profile() ? runDir.resolve("hash-" + when + ".jfr") : null);
 
         KetnoiServer server = KetnoiServer.launch(command, launch.workingDir(), dataDir, serverLog);
         cleanup.register(server);
@@ -152,13 +154,13 @@ final class IdentityBenchmark {
             IdentityClient identity = new IdentityClient(http, port, portalSecret);
 
             // 1. The bare hash rate before, which also hashes the accounts' password; the accounts; the checks.
-            HashRate.Result hashBefore = hashRate("before", hashCommand, runDir.resolve("hash-before.log"));
+            HashRate.Result hashBefore = hashRate("before", hashCommand.apply("before"), runDir);
             accountCount = SIGNIN_ACCOUNTS + options.sessions() + SESSION_WARMUP;
             createAccounts(admin, hashBefore.hash(), accountCount);
             check(identity, systemSecret);
 
-            List<IdentityResults.SigninPoint> signins = signins(identity, server, gcLog);
-            HashRate.Result hashAfter = hashRate("after", hashCommand, runDir.resolve("hash-after.log"));
+            List<IdentityResults.SigninPoint> signins = signins(identity, server, gcLog, runDir);
+            HashRate.Result hashAfter = hashRate("after", hashCommand.apply("after"), runDir);
 
             // 2. The token endpoint.
             List<IdentityResults.TokenPoint> tokens = tokens(identity, server, admin, systemSecret, runDir, gcLog);
@@ -182,9 +184,11 @@ final class IdentityBenchmark {
                     "java " + String.join(" ", ServerLaunch.JVM_FLAGS) + " -cp <copy of server/target/ketnoi-server.jar>"
                             + " -Dloader.path=bench/target/ketnoi-bench.jar -Dloader.main=" + Argon2Rate.class.getName()
                             + " " + HashRate.LAUNCHER + " " + HASH_THREADS + " " + options.hashWarmup().toMillis() + " "
-                            + options.hashDuration().toMillis() + " <password>",
+                            + options.hashDuration().toMillis() + " <password>" + (options.profile()
+                                    ? " (with -XX:StartFlightRecording=delay=" + options.hashWarmup().toSeconds()
+                                            + "s,settings=default,filename=<run folder>/hash-<when>.jfr)" : ""),
                     wrkVersion, options, pgVersion, healthy, hashBefore, hashAfter, signins, tokens, sessions,
-                    shutdown, List.copyOf(problems));
+                    List.copyOf(profiles), shutdown, List.copyOf(problems));
         } finally {
             Database.closeQuietly(admin);
             server.close();
@@ -331,7 +335,8 @@ final class IdentityBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // 1. Hashes and sign-ins
 
-    private HashRate.Result hashRate(String when, List<String> command, Path log) {
+    private HashRate.Result hashRate(String when, List<String> command, Path runDir) {
+        Path log = runDir.resolve("hash-" + when + ".log");
         noteBusy(quietMachine.await(text -> out.print("\r" + text)), "the bare hash rate " + when
                 + " the sign-ins");
         long seconds = options.hashWarmup().plus(options.hashDuration()).toSeconds();
@@ -351,10 +356,16 @@ final class IdentityBenchmark {
         }
         out.printf(Locale.ROOT, "Bare Argon2id (%s), %s: %.1f hashes/s on %d threads (%.1f ms CPU a hash)%n",
                 result.cost(), when, result.rate(), result.threads(), result.cpuMillisPerHash());
+        if (options.profile()) {
+            profiles.add(Jfr.profile(when.equals("before") ? IdentityResults.PROFILE_HASH_BEFORE
+                    : IdentityResults.PROFILE_HASH_AFTER, runDir.resolve("hash-" + when + ".jfr"),
+                    runDir.resolve("hash-" + when + "-hot-methods.txt")));
+        }
         return result;
     }
 
-    private List<IdentityResults.SigninPoint> signins(IdentityClient identity, KetnoiServer server, Path gcLog) {
+    private List<IdentityResults.SigninPoint> signins(IdentityClient identity, KetnoiServer server, Path gcLog,
+            Path runDir) {
         List<IdentityResults.SigninPoint> points = new ArrayList<>();
         List<Integer> levels = options.signinConcurrency();
         Duration each = options.warmup().plus(options.duration());
@@ -370,6 +381,7 @@ final class IdentityBenchmark {
                 LoadDriver.run("sign-in warm-up", c, options.signinWarmup(), Duration.ofSeconds(1),
                         signInClients(identity), server.handle(), completed, null);
             }
+            startProfile(server, "signins", runDir, progress);
             for (int c : levels) {
                 double busyBefore = quietMachine.await(text -> progress.activity(text));
                 noteBusy(busyBefore, "the sign-ins at C=" + c);
@@ -388,6 +400,7 @@ final class IdentityBenchmark {
                     throw new BenchmarkFailed("the server died during the sign-ins; see " + server.log() + server.tail());
                 }
             }
+            stopProfile(server, "signins", IdentityResults.PROFILE_SIGNINS, runDir, progress);
         }
         for (IdentityResults.SigninPoint p : points) {
             LoadDriver.Run r = p.run();
@@ -415,6 +428,24 @@ final class IdentityBenchmark {
             }
             return random -> identity.signIn(new IdentityClient.Browser(), csrf, nextUsername(), password);
         };
+    }
+
+    /** JDK Flight Recorder in the server, outside any measured window (jcmd is a JVM start of its own). */
+    private void startProfile(KetnoiServer server, String name, Path runDir, RateProgress progress) {
+        if (options.profile()) {
+            progress.activity("jcmd JFR.start (" + name + ")");
+            Jfr.start(server.handle().pid(), name, runDir.resolve("server-" + name + ".jfr"),
+                    runDir.resolve("jcmd-jfr-" + name + ".txt"));
+        }
+    }
+
+    private void stopProfile(KetnoiServer server, String name, String what, Path runDir, RateProgress progress) {
+        if (options.profile()) {
+            progress.activity("jcmd JFR.stop (" + name + ") and jfr view hot-methods");
+            Jfr.stop(server.handle().pid(), name, runDir.resolve("jcmd-jfr-" + name + ".txt"));
+            profiles.add(Jfr.profile(what, runDir.resolve("server-" + name + ".jfr"),
+                    runDir.resolve("server-" + name + "-hot-methods.txt")));
+        }
     }
 
     private static java.util.function.Supplier<String> live(String what, LongAdder completed, String unit) {
@@ -447,6 +478,7 @@ final class IdentityBenchmark {
                 boolean cc = grant.equals(IdentityResults.CLIENT_CREDENTIALS);
                 List<Integer> levels = cc ? options.ccConcurrency() : options.refreshConcurrency();
                 List<IdentityResults.TokenPoint> mine = new ArrayList<>();
+                startProfile(server, grant, runDir, progress);
                 for (int c : levels) {
                     mine.add(tokenPoint(grant, c, false, cc ? ccScript : refreshScript, identity, server, admin,
                             runDir, gcLog, progress));
@@ -459,6 +491,7 @@ final class IdentityBenchmark {
                     mine.add(tokenPoint(grant, c, true, cc ? ccScript : refreshScript, identity, server, admin,
                             runDir, gcLog, progress));
                 }
+                stopProfile(server, grant, IdentityResults.tokenProfile(grant), runDir, progress);
                 points.addAll(mine);
             }
         }

@@ -20,12 +20,13 @@ import java.util.List;
  * @param hashWarmup warm-up of the bare Argon2id hash JVM
  * @param hashDuration measured window of the bare Argon2id hash JVM
  * @param keepData keep the server's data directory
+ * @param profile record the server (and the hash JVMs) with JDK Flight Recorder during the points
  * @param quietWait longest wait for a quiet machine (under 30 % busy) before each point; 0 does not wait
  * @param arguments as given, for the "command" line of the results
  */
 record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup, List<Integer> signinConcurrency,
         List<Integer> ccConcurrency, List<Integer> refreshConcurrency, boolean search, int sessions,
-        Duration hashWarmup, Duration hashDuration, boolean keepData, Duration quietWait, List<String> arguments) {
+        Duration hashWarmup, Duration hashDuration, boolean keepData, boolean profile, Duration quietWait, List<String> arguments) {
 
     static final String NAME = "identity";
     static final int MAX_CONCURRENCY = 256;
@@ -36,7 +37,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
                                            [--signin-concurrency 2,4,8] [--cc-concurrency 8,64]
                                            [--refresh-concurrency 8,32] [--no-search] [--sessions 2000]
                                            [--hash-warmup 15s] [--hash-duration 10s] [--quiet-wait 2m]
-                                           [--keep-data]
+                                           [--no-profile] [--keep-data]
               --duration D               each measured point (default 20s; 90s, 2m)
               --warmup D                 warm-up before each point, not recorded (default 5s)
               --signin-warmup D          once before the first sign-in point, so the server's Argon2
@@ -52,6 +53,8 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
               --hash-duration D          measured window of the bare Argon2id hash rate (default 10s)
               --quiet-wait D             longest wait before each point for the machine to be under 30 %
                                          busy (default 2m; 0 does not wait)
+              --no-profile               no JDK Flight Recorder in the server and the hash JVMs (by
+                                         default it records with its default settings, about 1 %)
               --keep-data                keep the server's data directory afterwards""";
 
     static IdentityOptions parse(String... args) {
@@ -67,6 +70,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
         Duration hashDuration = Duration.ofSeconds(10);
         boolean keepData = false;
         Duration quietWait = Duration.ofMinutes(2);
+        boolean profile = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -75,6 +79,10 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
             }
             if (name.equals("--keep-data")) {
                 keepData = true;
+                continue;
+            }
+            if (name.equals("--no-profile")) {
+                profile = false;
                 continue;
             }
             if (name.equals("--no-search")) {
@@ -110,7 +118,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
             }
         }
         return new IdentityOptions(duration, warmup, signinWarmup, signin, cc, refresh, search, sessions, hashWarmup,
-                hashDuration, keepData, quietWait, List.of(args));
+                hashDuration, keepData, profile, quietWait, List.of(args));
     }
 
     private static Duration nonNegative(Duration d, String option) {

@@ -75,6 +75,7 @@ final class IdentityReport {
         signinSection();
         tokenSection();
         sessionSection();
+        profileSection();
         problems();
         method();
         return md.toString();
@@ -391,6 +392,36 @@ final class IdentityReport {
             line("| `" + g.className() + "` | " + fmt("%+,d", g.bytes()) + " | " + fmt("%+,d", g.instances()) + " |");
         }
         line();
+    }
+
+    static final String ARGON2 = "org.bouncycastle.crypto.generators.Argon2";
+
+    private void profileSection() {
+        if (r.profiles().isEmpty()) {
+            return;
+        }
+        line("## Where the time goes (JDK Flight Recorder)");
+        line();
+        line("Recorded with JFR's `default` settings (a Java stack sampled every 20 ms per running thread, about 1 % "
+                + "overhead) and read with `jfr view hot-methods`, which counts samples by the method on top of the "
+                + "stack. Work outside Java code (the garbage collector, PostgreSQL, the kernel) is not in these samples; "
+                + "its CPU is in the tables above. The recordings stay in the run folder (`jfr view <view> <file>` "
+                + "shows more).");
+        line();
+        for (Jfr.Profile p : r.profiles()) {
+            boolean hash = p.what().startsWith("bare hash");
+            int rows = hash ? 4 : 12;
+            line("**" + p.what() + "** (" + fmt("%,d", p.samples()) + " samples in the rows `jfr view` lists; "
+                    + "Argon2 methods on top: " + pct(p.share(ARGON2)) + ")");
+            line();
+            line("| method on top of the stack | samples | share |");
+            line("|---|---|---|");
+            for (Jfr.HotMethod h : p.top().subList(0, Math.min(rows, p.top().size()))) {
+                line("| `" + h.method().replace("|", "/") + "` | " + fmt("%,d", h.samples()) + " | "
+                        + fmt("%.1f %%", h.percent()) + " |");
+            }
+            line();
+        }
     }
 
     private static String shortName(String stepName) {

@@ -10,10 +10,18 @@ record IdentityResults(ZonedDateTime started, Duration elapsed, MachineInfo mach
         String loadAfter, GitRevision git, String serverJar, String command, String serverCommand, String hashCommand,
         String wrkVersion, IdentityOptions options, String postgresVersion, long healthyMillis,
         HashRate.Result hashBefore, HashRate.Result hashAfter, List<SigninPoint> signins, List<TokenPoint> tokens,
-        Sessions sessions, KetnoiServer.Shutdown shutdown, List<String> problems) {
+        Sessions sessions, List<Jfr.Profile> profiles, KetnoiServer.Shutdown shutdown, List<String> problems) {
 
     static final String CLIENT_CREDENTIALS = "client_credentials";
     static final String REFRESH_TOKEN = "refresh_token";
+    /** What the profiles are of (Jfr.Profile.what). */
+    static final String PROFILE_HASH_BEFORE = "bare hash JVM before the sign-ins";
+    static final String PROFILE_HASH_AFTER = "bare hash JVM after the sign-ins";
+    static final String PROFILE_SIGNINS = "server during the sign-in points";
+
+    static String tokenProfile(String grant) {
+        return "server during the " + grant + " points";
+    }
 
     /**
      * Password sign-ins at one concurrency (Java HttpClient on virtual threads).

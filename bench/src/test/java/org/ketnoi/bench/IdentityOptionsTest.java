@@ -26,6 +26,7 @@ class IdentityOptionsTest {
         assertEquals(Duration.ofSeconds(10), o.hashDuration());
         assertEquals(Duration.ofMinutes(2), o.quietWait());
         assertFalse(o.keepData());
+        assertTrue(o.profile());
         assertEquals(8, o.maxSigninConcurrency());
     }
 
@@ -34,7 +35,7 @@ class IdentityOptionsTest {
         IdentityOptions o = IdentityOptions.parse("identity", "--duration", "3s", "--warmup=1s", "--signin-warmup", "0",
                 "--signin-concurrency", "1,16,1", "--cc-concurrency=4", "--refresh-concurrency", "2,4", "--no-search",
                 "--sessions", "10k", "--hash-warmup", "2s", "--hash-duration", "3s", "--quiet-wait", "0s",
-                "--keep-data");
+                "--no-profile", "--keep-data");
         assertEquals(Duration.ofSeconds(3), o.duration());
         assertEquals(Duration.ofSeconds(1), o.warmup());
         assertEquals(Duration.ZERO, o.signinWarmup());
@@ -47,6 +48,7 @@ class IdentityOptionsTest {
         assertEquals(Duration.ofSeconds(3), o.hashDuration());
         assertEquals(Duration.ZERO, o.quietWait());
         assertTrue(o.keepData());
+        assertFalse(o.profile());
         assertEquals(16, o.maxSigninConcurrency());
         assertEquals("--keep-data", o.arguments().getLast());
     }

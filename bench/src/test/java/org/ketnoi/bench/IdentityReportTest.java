@@ -97,6 +97,8 @@ class IdentityReportTest {
         assertTrue(md.contains("| Live heap per session | **+500 B**"), md);
         assertTrue(md.contains("| identity.http_session | 1.00 / 0.00 / 0.00 | 0.00 / 3.00 / 0.00 |"), md);
         assertTrue(md.contains("| `SPRING_SECURITY_CONTEXT` | 2,000 | 2,226 |"), md);
+        assertTrue(md.contains("**server during the sign-in points** (1,000 samples in the rows `jfr view` lists; "
+                + "Argon2 methods on top: 80 %)"), md);
     }
 
     /** A whole run's results, made up, for the report test. */
@@ -133,6 +135,10 @@ class IdentityReportTest {
                     "0.5 0.6 0.7", "1.9 1.5 1.0", new GitRevision("abc1234", false), "server.jar", "java -jar b.jar identity",
                     "java -jar server.jar", "java Argon2Rate", "wrk 4.1.0", options, "PostgreSQL 18.6", 30_000,
                     hash(40), hash(42.2), List.of(signins(2, 600, 0), signins(4, 760, 0)), tokens, sessions,
+                    List.of(new Jfr.Profile(IdentityResults.PROFILE_SIGNINS, java.nio.file.Path.of("s.jfr"), List.of(
+                            new Jfr.HotMethod("org.bouncycastle.crypto.generators.Argon2BytesGenerator.quarterRound("
+                                    + "long[], int, int, int, int)", 800, 80.0),
+                            new Jfr.HotMethod("java.math.BigInteger.montgomerySquare(...)", 200, 20.0)))),
                     new KetnoiServer.Shutdown(2000, 1500, 143, true), List.of());
         }
     }
