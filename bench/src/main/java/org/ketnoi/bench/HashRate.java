@@ -60,15 +60,19 @@ final class HashRate {
     /** The command that runs Argon2Rate; {@code benchJar} is this benchmark's jar (or classes folder). */
     static List<String> command(Path java, Path serverJar, Path benchJar, int threads, Duration warmup,
             Duration duration, String password) {
-        return command(java, serverJar, benchJar, threads, warmup, duration, password, null);
+        return command(java, serverJar, benchJar, threads, warmup, duration, password, null, List.of());
     }
 
-    /** As above; with a {@code recording}, JDK Flight Recorder records the measured window into it. */
+    /**
+     * As above; with a {@code recording}, JDK Flight Recorder records the measured window into it;
+     * {@code moreFlags} go after the server's.
+     */
     static List<String> command(Path java, Path serverJar, Path benchJar, int threads, Duration warmup,
-            Duration duration, String password, Path recording) {
+            Duration duration, String password, Path recording, List<String> moreFlags) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(ServerLaunch.JVM_FLAGS);
+        command.addAll(moreFlags);
         if (recording != null) {
             command.add(Jfr.startOption(warmup.toSeconds(), recording));
         }

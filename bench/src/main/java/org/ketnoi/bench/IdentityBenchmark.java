@@ -55,6 +55,14 @@ final class IdentityBenchmark {
     /** The demo agency system whose client_credentials grants are measured, and its scope. */
     static final String SYSTEM_CLIENT = "yte.hethong";
     static final String SYSTEM_SCOPE = "population.verify";
+    /**
+     * The third hash JVM's flags: C2 told to inline every method of Bouncy Castle's Argon2 classes. A JVM
+     * left to itself often compiles {@code quarterRound} on its own and calls it through a synthetic
+     * accessor, and then spends about twice the CPU per hash (seen in this benchmark's profiles); this
+     * one shows what the hash costs when that does not happen.
+     */
+    static final List<String> INLINE_ARGON2 = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*");
     /** Hashing threads of the bare rate: one per core of this 2-core machine, as Keycloak's figure was measured. */
     static final int HASH_THREADS = 2;
     /** Accounts beyond the sessions part's: enough that every sign-in of the sign-in points uses its own. */
@@ -126,7 +134,8 @@ final class IdentityBenchmark {
         password = HexFormat.of().formatHex(SecureRandom.getSeed(12));
         java.util.function.Function<String, List<String>> hashCommand = when -> HashRate.command(launch.java(),
                 serverJar, HashRate.benchJar(), HASH_THREADS, options.hashWarmup(), options.hashDuration(), password,
-                options.profile() ? runDir.resolve("hash-" + when + ".jfr") : null);
+                options.profile() ? runDir.resolve("hash-" + when + ".jfr") : null,
+                when.equals("inlined") ? INLINE_ARGON2 : List.of());
 
         KetnoiServer server = KetnoiServer.launch(command, launch.workingDir(), dataDir, serverLog);
         cleanup.register(server);
@@ -161,6 +170,7 @@ final class IdentityBenchmark {
 
             List<IdentityResults.SigninPoint> signins = signins(identity, server, gcLog, runDir);
             HashRate.Result hashAfter = hashRate("after", hashCommand.apply("after"), runDir);
+            HashRate.Result hashInlined = hashRate("inlined", hashCommand.apply("inlined"), runDir);
 
             // 2. The token endpoint.
             List<IdentityResults.TokenPoint> tokens = tokens(identity, server, admin, systemSecret, runDir, gcLog);
@@ -187,7 +197,8 @@ final class IdentityBenchmark {
                             + options.hashDuration().toMillis() + " <password>" + (options.profile()
                                     ? " (with -XX:StartFlightRecording=delay=" + options.hashWarmup().toSeconds()
                                             + "s,settings=default,filename=<run folder>/hash-<when>.jfr)" : ""),
-                    wrkVersion, options, pgVersion, healthy, hashBefore, hashAfter, signins, tokens, sessions,
+                    wrkVersion, options, pgVersion, healthy, hashBefore, hashAfter, hashInlined, signins, tokens,
+                    sessions,
                     List.copyOf(profiles), shutdown, List.copyOf(problems));
         } finally {
             Database.closeQuietly(admin);
@@ -337,8 +348,7 @@ final class IdentityBenchmark {
 
     private HashRate.Result hashRate(String when, List<String> command, Path runDir) {
         Path log = runDir.resolve("hash-" + when + ".log");
-        noteBusy(quietMachine.await(text -> out.print("\r" + text)), "the bare hash rate " + when
-                + " the sign-ins");
+        noteBusy(quietMachine.await(text -> out.print("\r" + text)), "the bare hash rate (" + when + ")");
         long seconds = options.hashWarmup().plus(options.hashDuration()).toSeconds();
         AtomicLong hashes = new AtomicLong();
         AtomicLong elapsedSeconds = new AtomicLong();
@@ -357,8 +367,11 @@ final class IdentityBenchmark {
         out.printf(Locale.ROOT, "Bare Argon2id (%s), %s: %.1f hashes/s on %d threads (%.1f ms CPU a hash)%n",
                 result.cost(), when, result.rate(), result.threads(), result.cpuMillisPerHash());
         if (options.profile()) {
-            profiles.add(Jfr.profile(when.equals("before") ? IdentityResults.PROFILE_HASH_BEFORE
-                    : IdentityResults.PROFILE_HASH_AFTER, runDir.resolve("hash-" + when + ".jfr"),
+            profiles.add(Jfr.profile(switch (when) {
+                case "before" -> IdentityResults.PROFILE_HASH_BEFORE;
+                case "after" -> IdentityResults.PROFILE_HASH_AFTER;
+                default -> IdentityResults.PROFILE_HASH_INLINED;
+            }, runDir.resolve("hash-" + when + ".jfr"),
                     runDir.resolve("hash-" + when + "-hot-methods.txt")));
         }
         return result;
@@ -478,7 +491,6 @@ final class IdentityBenchmark {
                 boolean cc = grant.equals(IdentityResults.CLIENT_CREDENTIALS);
                 List<Integer> levels = cc ? options.ccConcurrency() : options.refreshConcurrency();
                 List<IdentityResults.TokenPoint> mine = new ArrayList<>();
-                startProfile(server, grant, runDir, progress);
                 for (int c : levels) {
                     mine.add(tokenPoint(grant, c, false, cc ? ccScript : refreshScript, identity, server, admin,
                             runDir, gcLog, progress));
@@ -491,7 +503,16 @@ final class IdentityBenchmark {
                     mine.add(tokenPoint(grant, c, true, cc ? ccScript : refreshScript, identity, server, admin,
                             runDir, gcLog, progress));
                 }
-                stopProfile(server, grant, IdentityResults.tokenProfile(grant), runDir, progress);
+                if (options.profile()) {
+                    // One recording per measured window (not the refresh chains' sign-ins before them), joined:
+                    // a JFR file is a sequence of chunks, so the files one after another make one recording.
+                    Path joined = runDir.resolve("server-" + grant + ".jfr");
+                    progress.activity("jfr view hot-methods (" + grant + ")");
+                    concatenate(mine.stream().map(p -> runDir.resolve("server-" + grant + "-" + p.concurrency() + ".jfr"))
+                            .toList(), joined);
+                    profiles.add(Jfr.profile(IdentityResults.tokenProfile(grant), joined,
+                            runDir.resolve("server-" + grant + "-hot-methods.txt")));
+                }
                 points.addAll(mine);
             }
         }
@@ -529,6 +550,12 @@ final class IdentityBenchmark {
             Wrk.run(Wrk.command(c, options.warmup(), script, url, warmupArgs), runDir.resolve("wrk-" + grant + "-" + c
                     + "-warmup.txt"), options.warmup());
         }
+        String recording = grant + "-" + c;
+        if (options.profile()) {
+            progress.activity(label + ": jcmd JFR.start");
+            Jfr.start(server.handle().pid(), recording, runDir.resolve("server-" + recording + ".jfr"),
+                    runDir.resolve("jcmd-jfr-" + recording + ".txt"));
+        }
         progress.activity(label + ": measuring (wrk, " + options.duration().toSeconds() + " s)");
         Collection<ProcessHandle> postgres = PostgresProcesses.of(server.cluster(), server.handle());
         int gcBefore = GcLog.lines(gcLog).size();
@@ -544,6 +571,9 @@ final class IdentityBenchmark {
         long serverUsed = ProcCpu.millis(List.of(server.handle())) - serverCpu;
         long postgresUsed = ProcCpu.millis(postgres) - postgresCpu;
         long wal = Database.queryLong(admin, "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", lsn);
+        if (options.profile()) {
+            Jfr.stop(server.handle().pid(), recording, runDir.resolve("jcmd-jfr-" + recording + ".txt"));
+        }
         List<String> gcLines = GcLog.lines(gcLog);
         GcLog gc = GcLog.parse(gcLines.subList(Math.min(gcBefore, gcLines.size()), gcLines.size()));
         if (!server.isAlive()) {
@@ -620,6 +650,12 @@ final class IdentityBenchmark {
                 stepsDone.incrementAndGet();
                 return failed;
             });
+            try {
+                Database.execute(admin, "create extension if not exists pg_walinspect");
+            } catch (BenchmarkFailed e) {
+                problems.add("pg_walinspect is not available, so the WAL is not split into full-page images and "
+                        + "records: " + e.getMessage());
+            }
             progress.activity("jcmd GC.class_histogram (a full collection) before");
             heapBefore = ClassHistogram.of(server.handle().pid(), runDir.resolve("heap-before.txt"));
             rssBefore = ProcMemory.of(List.of(server.handle()));
@@ -730,7 +766,9 @@ final class IdentityBenchmark {
         String lsn = Database.queryString(admin, "select pg_current_wal_lsn()::text");
         progress.activity(name);
         Outcome outcome = eachOnce(name, n, SESSION_CONCURRENCY, task);
-        long wal = Database.queryLong(admin, "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", lsn);
+        String endLsn = Database.queryString(admin, "select pg_current_wal_lsn()::text");
+        long wal = Database.queryLong(admin, "select pg_wal_lsn_diff(?::pg_lsn, ?::pg_lsn)::bigint", endLsn, lsn);
+        long[] split = walSplit(admin, lsn, endLsn);
         progress.activity(name + ": waiting " + STATS_FLUSH.toSeconds() + " s for the table statistics");
         KetnoiServer.sleepNanos(STATS_FLUSH.toNanos());
         Map<String, IdentityResults.TableWrites> after = tableWrites(admin);
@@ -749,7 +787,25 @@ final class IdentityBenchmark {
             problems.add("sessions, " + name + ": " + outcome.errors());
         }
         return new IdentityResults.Step(name, SESSION_CONCURRENCY, outcome.done(), outcome.errors(), outcome.millis(),
-                outcome.latencies(), wal, fpi, List.copyOf(writes));
+                outcome.latencies(), wal, fpi, split[0], split[1], List.copyOf(writes));
+    }
+
+    /**
+     * The WAL between two positions split into full-page images and the records themselves
+     * (pg_walinspect, which the benchmark adds to the throwaway database); {-1, -1} without it.
+     */
+    private static long[] walSplit(Connection admin, String from, String to) {
+        try (PreparedStatement q = admin.prepareStatement("select coalesce(sum(fpi_size), 0), "
+                + "coalesce(sum(record_size), 0) from pg_get_wal_stats(?::pg_lsn, least(?::pg_lsn, pg_current_wal_flush_lsn()))")) {
+            q.setString(1, from);
+            q.setString(2, to);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            return new long[] {-1, -1};
+        }
     }
 
     private static Map<String, IdentityResults.TableWrites> tableWrites(Connection admin) {
@@ -837,6 +893,16 @@ final class IdentityBenchmark {
         if (!logged.isEmpty()) {
             problems.add("the server logged " + logged.size() + " error(s) or warning(s) in the whole run, by root "
                     + "cause: " + ServerLog.summary(logged, 0));
+        }
+    }
+
+    private static void concatenate(List<Path> parts, Path joined) {
+        try (java.io.OutputStream out = Files.newOutputStream(joined)) {
+            for (Path part : parts) {
+                Files.copy(part, out);
+            }
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot join the recordings into " + joined + ": " + e.getMessage(), e);
         }
     }
 

@@ -35,8 +35,8 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
     static final String USAGE = """
             usage: ./ketnoi bench identity [--duration 20s] [--warmup 5s] [--signin-warmup 15s]
                                            [--signin-concurrency 2,4,8] [--cc-concurrency 8,64]
-                                           [--refresh-concurrency 8,32] [--no-search] [--sessions 2000]
-                                           [--hash-warmup 15s] [--hash-duration 10s] [--quiet-wait 2m]
+                                           [--refresh-concurrency 8,32] [--no-search] [--sessions 1000]
+                                           [--hash-warmup 12s] [--hash-duration 8s] [--quiet-wait 2m]
                                            [--no-profile] [--keep-data]
               --duration D               each measured point (default 20s; 90s, 2m)
               --warmup D                 warm-up before each point, not recorded (default 5s)
@@ -48,9 +48,9 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
               --no-search                do not look for the highest concurrency with p99 < 50 ms when a
                                          token point misses it
               --sessions N               portal sessions created for the memory and write figures
-                                         (default 2,000)
-              --hash-warmup D            warm-up of the bare Argon2id hash rate (default 15s)
-              --hash-duration D          measured window of the bare Argon2id hash rate (default 10s)
+                                         (default 1,000)
+              --hash-warmup D            warm-up of the bare Argon2id hash rate (default 12s)
+              --hash-duration D          measured window of the bare Argon2id hash rate (default 8s)
               --quiet-wait D             longest wait before each point for the machine to be under 30 %
                                          busy (default 2m; 0 does not wait)
               --no-profile               no JDK Flight Recorder in the server and the hash JVMs (by
@@ -65,9 +65,9 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
         List<Integer> cc = List.of(8, 64);
         List<Integer> refresh = List.of(8, 32);
         boolean search = true;
-        int sessions = 2_000;
-        Duration hashWarmup = Duration.ofSeconds(15);
-        Duration hashDuration = Duration.ofSeconds(10);
+        int sessions = 1_000;
+        Duration hashWarmup = Duration.ofSeconds(12);
+        Duration hashDuration = Duration.ofSeconds(8);
         boolean keepData = false;
         Duration quietWait = Duration.ofMinutes(2);
         boolean profile = true;

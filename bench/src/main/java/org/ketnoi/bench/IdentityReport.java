@@ -218,15 +218,25 @@ final class IdentityReport {
                 + r.options().hashDuration().toSeconds() + " s measured; once before the sign-ins and once after them "
                 + "(a JVM can settle on a slower Argon2 code path, §9).");
         line();
-        line("| | hashes/s (" + before.threads() + " threads) | slowest / fastest thread | CPU per hash | hashes each "
-                + "second from the JVM's start |");
-        line("|---|---|---|---|---|");
-        for (var e : List.of(Map.entry("before the sign-ins", before), Map.entry("after the sign-ins", after))) {
+        line("| | hashes/s (" + before.threads() + " threads) | slowest / fastest thread | CPU per hash | method most "
+                + "often on top of the stack (JFR) | hashes each second from the JVM's start |");
+        line("|---|---|---|---|---|---|");
+        HashRate.Result inlined = r.hashInlined();
+        for (var e : List.of(Map.entry("before the sign-ins", before), Map.entry("after the sign-ins", after),
+                Map.entry("after, with Argon2 inlined (`" + String.join(" ", IdentityBenchmark.INLINE_ARGON2) + "`)",
+                        inlined))) {
             HashRate.Result h = e.getValue();
+            String profile = e.getValue() == before ? IdentityResults.PROFILE_HASH_BEFORE : e.getValue() == after
+                    ? IdentityResults.PROFILE_HASH_AFTER : IdentityResults.PROFILE_HASH_INLINED;
             line("| " + e.getKey() + " | " + fmt("%.1f", h.rate()) + " | " + fmt("%.1f", h.slowestThreadRate())
                     + " / " + fmt("%.1f", h.fastestThreadRate()) + " /s | " + ms(h.cpuMillisPerHash()) + " | "
-                    + HashRate.perSecondText(h.perSecond()) + " |");
+                    + topMethod(profile) + " | " + HashRate.perSecondText(h.perSecond()) + " |");
         }
+        line();
+        line("The third hash JVM is not a goal's limit: it shows what a hash costs when C2 inlines Bouncy Castle's "
+                + "Argon2 code, which a JVM left to itself does only some of the time (compare the CPU per hash and "
+                + "the method on top of the stack of the first two, and of the server below). The server runs with "
+                + "the launcher's flags, without that option, like the first two.");
         line();
         bestSignin(r.signins()).ifPresent(best -> {
             LoadDriver.Run run = best.run();
@@ -236,7 +246,8 @@ final class IdentityReport {
                     + fmt("%.2f", serverPerSignin / hashCpu) + " × the " + ms(hashCpu) + " one bare hash costs (the "
                     + "cheaper of the two hash JVMs): the difference, " + ms(serverPerSignin - hashCpu) + ", is "
                     + "everything but the hash (HTTP, security filters, SQL, the session's serialisation), or a slower "
-                    + "hash in the server's JVM than in the hash JVM.");
+                    + "hash in the server's JVM than in the hash JVM. The method most often on top of the server's "
+                    + "stack during the sign-ins: " + topMethod(IdentityResults.PROFILE_SIGNINS) + ".");
             line();
         });
         line("**Beside Keycloak** (" + KEYCLOAK_VERSION + ", performance anchors §9; not measured in this run). The "
@@ -323,16 +334,17 @@ final class IdentityReport {
                 + "`pg_stat_user_tables`, read " + IdentityBenchmark.STATS_FLUSH.toSeconds() + " s after the step so "
                 + "the server's connections have flushed their statistics.");
         line();
-        line("| step | done | errors | rate | p50 | p99 | WAL per browser | of which full-page images | rows written "
-                + "per browser |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| step | done | errors | rate | p50 | p99 | WAL per browser | of it: full-page images / records | "
+                + "full-page images in all | rows written per browser |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (IdentityResults.Step step : s.steps()) {
             double n = Math.max(1, step.done());
             line("| " + step.name() + " | " + fmt("%,d", step.done()) + " | " + step.errorCount()
                     + errorKinds(step.errors()) + " | " + fmt("%.1f/s", step.rate()) + " | "
                     + ms(step.latencies().percentileMillis(0.5)) + " | " + ms(step.latencies().percentileMillis(0.99))
-                    + " | " + fmt("%,.0f B", step.walBytes() / n) + " | " + fmt("%,d", step.walFullPageImages())
-                    + " in all | " + fmt("%.2f", step.rowsWritten() / n) + " |");
+                    + " | " + fmt("%,.0f B", step.walBytes() / n) + " | " + (step.walFpiBytes() < 0 ? "–"
+                            : fmt("%,.0f B", step.walFpiBytes() / n) + " / " + fmt("%,.0f B", step.walRecordBytes() / n))
+                    + " | " + fmt("%,d", step.walFullPageImages()) + " | " + fmt("%.2f", step.rowsWritten() / n) + " |");
         }
         line();
         line("Rows written per browser, by table (inserted / updated / deleted):");
@@ -364,9 +376,15 @@ final class IdentityReport {
                 + " → " + mib(s.tableBytesAfter()) + ") |");
         line("| PostgreSQL: row bytes of a new session (`pg_column_size` of its row and its attribute rows) | "
                 + fmt("%,.0f B", s.tupleBytesPerSession()) + " (over " + fmt("%,d", s.newSessions()) + " sessions) |");
-        line("| WAL per full sign-in (steps 1 + 2) | " + fmt("%,.0f B", walSignIn) + " |");
-        s.steps().stream().skip(2).findFirst().ifPresent(view -> line("| WAL per authenticated page view (step 3) | "
-                + fmt("%,.0f B", view.walBytes() / (double) Math.max(1, view.done())) + " |"));
+        double recordsSignIn = s.steps().stream().limit(2).mapToDouble(st -> st.walRecordBytes() / (double) Math.max(1,
+                st.done())).sum();
+        boolean split = s.steps().stream().allMatch(st -> st.walRecordBytes() >= 0);
+        line("| WAL per full sign-in (steps 1 + 2), right after a checkpoint | " + fmt("%,.0f B", walSignIn)
+                + (split ? "; without full-page images " + fmt("%,.0f B", recordsSignIn) : "") + " |");
+        s.steps().stream().skip(2).findFirst().ifPresent(view -> line("| WAL per authenticated page view (step 3), "
+                + "right after a checkpoint | " + fmt("%,.0f B", view.walBytes() / (double) Math.max(1, view.done()))
+                + (split ? "; without full-page images " + fmt("%,.0f B", view.walRecordBytes()
+                        / (double) Math.max(1, view.done())) : "") + " |"));
         line("| Server JVM live heap after a full GC (`jcmd GC.class_histogram`), before / after | "
                 + mib(s.heapBefore().totalBytes()) + " / " + mib(s.heapAfter().totalBytes()) + " |");
         line("| Live heap per session | **" + fmt("%+,.0f B", s.heapBytesPerSession()) + "** (" + fmt("%+,d",
@@ -396,6 +414,17 @@ final class IdentityReport {
 
     static final String ARGON2 = "org.bouncycastle.crypto.generators.Argon2";
 
+    /** The hottest method of a profile, without its package, and its share; "–" without profiles. */
+    private String topMethod(String what) {
+        return r.profiles().stream().filter(p -> p.what().equals(what) && !p.top().isEmpty()).findFirst()
+                .map(p -> {
+                    Jfr.HotMethod h = p.top().getFirst();
+                    String name = h.method().replaceFirst("\\(.*$", "");
+                    name = name.substring(Math.max(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
+                    return "`" + name + "` " + fmt("%.0f %%", h.percent());
+                }).orElse("–");
+    }
+
     private void profileSection() {
         if (r.profiles().isEmpty()) {
             return;
@@ -406,13 +435,14 @@ final class IdentityReport {
                 + "overhead) and read with `jfr view hot-methods`, which counts samples by the method on top of the "
                 + "stack. Work outside Java code (the garbage collector, PostgreSQL, the kernel) is not in these samples; "
                 + "its CPU is in the tables above. The recordings stay in the run folder (`jfr view <view> <file>` "
-                + "shows more).");
+                + "shows more). The server is recorded from the first sign-in point to the last (warm-ups included) and "
+                + "over each token point's measured window only; each hash JVM over its measured window.");
         line();
         for (Jfr.Profile p : r.profiles()) {
             boolean hash = p.what().startsWith("bare hash");
             int rows = hash ? 4 : 12;
-            line("**" + p.what() + "** (" + fmt("%,d", p.samples()) + " samples in the rows `jfr view` lists; "
-                    + "Argon2 methods on top: " + pct(p.share(ARGON2)) + ")");
+            line("**" + p.what() + "** (the top rows hold " + fmt("%,d", p.samples()) + " samples; Argon2's methods on "
+                    + "top of the stack: " + pct(p.share(ARGON2)) + " of all samples)");
             line();
             line("| method on top of the stack | samples | share |");
             line("|---|---|---|");

@@ -9,7 +9,7 @@ import java.util.Map;
 record IdentityResults(ZonedDateTime started, Duration elapsed, MachineInfo machine, String loadBefore,
         String loadAfter, GitRevision git, String serverJar, String command, String serverCommand, String hashCommand,
         String wrkVersion, IdentityOptions options, String postgresVersion, long healthyMillis,
-        HashRate.Result hashBefore, HashRate.Result hashAfter, List<SigninPoint> signins, List<TokenPoint> tokens,
+        HashRate.Result hashBefore, HashRate.Result hashAfter, HashRate.Result hashInlined, List<SigninPoint> signins, List<TokenPoint> tokens,
         Sessions sessions, List<Jfr.Profile> profiles, KetnoiServer.Shutdown shutdown, List<String> problems) {
 
     static final String CLIENT_CREDENTIALS = "client_credentials";
@@ -17,6 +17,7 @@ record IdentityResults(ZonedDateTime started, Duration elapsed, MachineInfo mach
     /** What the profiles are of (Jfr.Profile.what). */
     static final String PROFILE_HASH_BEFORE = "bare hash JVM before the sign-ins";
     static final String PROFILE_HASH_AFTER = "bare hash JVM after the sign-ins";
+    static final String PROFILE_HASH_INLINED = "bare hash JVM with Argon2 inlined";
     static final String PROFILE_SIGNINS = "server during the sign-in points";
 
     static String tokenProfile(String grant) {
@@ -74,10 +75,12 @@ record IdentityResults(ZonedDateTime started, Duration elapsed, MachineInfo mach
      * @param latencies of the ones that went right
      * @param walBytes WAL written meanwhile, after a CHECKPOINT just before the step
      * @param walFullPageImages full-page images among it (pg_stat_wal.wal_fpi)
+     * @param walFpiBytes bytes of those images (pg_walinspect), -1 when unknown
+     * @param walRecordBytes bytes of the records without their images (pg_walinspect), -1 when unknown
      * @param writes rows written per table meanwhile (pg_stat_user_tables, read after the statistics were flushed)
      */
     record Step(String name, int concurrency, long done, Map<String, Long> errors, long millis, Latencies latencies,
-            long walBytes, long walFullPageImages, List<TableWrites> writes) {
+            long walBytes, long walFullPageImages, long walFpiBytes, long walRecordBytes, List<TableWrites> writes) {
 
         long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();

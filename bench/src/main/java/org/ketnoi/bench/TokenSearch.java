@@ -10,7 +10,7 @@ import java.util.List;
 final class TokenSearch {
 
     /** At most this many levels beyond those asked for, per grant. */
-    static final int MAX_EXTRA = 3;
+    static final int MAX_EXTRA = 2;
 
     private TokenSearch() {
     }

@@ -21,9 +21,9 @@ class IdentityOptionsTest {
         assertEquals(List.of(8, 64), o.ccConcurrency());
         assertEquals(List.of(8, 32), o.refreshConcurrency());
         assertTrue(o.search());
-        assertEquals(2_000, o.sessions());
-        assertEquals(Duration.ofSeconds(15), o.hashWarmup());
-        assertEquals(Duration.ofSeconds(10), o.hashDuration());
+        assertEquals(1_000, o.sessions());
+        assertEquals(Duration.ofSeconds(12), o.hashWarmup());
+        assertEquals(Duration.ofSeconds(8), o.hashDuration());
         assertEquals(Duration.ofMinutes(2), o.quietWait());
         assertFalse(o.keepData());
         assertTrue(o.profile());

@@ -97,8 +97,13 @@ class IdentityReportTest {
         assertTrue(md.contains("| Live heap per session | **+500 B**"), md);
         assertTrue(md.contains("| identity.http_session | 1.00 / 0.00 / 0.00 | 0.00 / 3.00 / 0.00 |"), md);
         assertTrue(md.contains("| `SPRING_SECURITY_CONTEXT` | 2,000 | 2,226 |"), md);
-        assertTrue(md.contains("**server during the sign-in points** (1,000 samples in the rows `jfr view` lists; "
-                + "Argon2 methods on top: 80 %)"), md);
+        assertTrue(md.contains("| 8,000 B | 6,000 B / 2,000 B | 1,000 | 1.00 |"), md);
+        assertTrue(md.contains("| WAL per full sign-in (steps 1 + 2), right after a checkpoint | 32,000 B; without "
+                + "full-page images 11,000 B |"), md);
+        assertTrue(md.contains("The method most often on top of the server's stack during the sign-ins: "
+                + "`Argon2BytesGenerator.quarterRound` 80 %."), md);
+        assertTrue(md.contains("**server during the sign-in points** (the top rows hold 1,000 samples; "
+                + "Argon2's methods on top of the stack: 80 % of all samples)"), md);
     }
 
     /** A whole run's results, made up, for the report test. */
@@ -116,13 +121,13 @@ class IdentityReportTest {
             Latencies latencies = Latencies.of(ms, 2000);
             List<IdentityResults.Step> steps = List.of(
                     new IdentityResults.Step("provider sign-in: POST /signin", 8, 2000, Map.of(), 50_000, latencies,
-                            16_000_000, 1000, List.of(new IdentityResults.TableWrites("identity.http_session", 2000, 0,
+                            16_000_000, 1000, 12_000_000, 4_000_000, List.of(new IdentityResults.TableWrites("identity.http_session", 2000, 0,
                                     0))),
                     new IdentityResults.Step("portal sign-in: the rest", 8, 2000, Map.of(), 20_000, latencies,
-                            48_000_000, 900, List.of(new IdentityResults.TableWrites("identity.http_session", 0, 6000,
+                            48_000_000, 900, 30_000_000, 18_000_000, List.of(new IdentityResults.TableWrites("identity.http_session", 0, 6000,
                                     0))),
                     new IdentityResults.Step("page view: GET /account", 8, 2000, Map.of(), 5_000, latencies, 4_000_000,
-                            100, List.of(new IdentityResults.TableWrites("identity.http_session", 0, 2000, 0))));
+                            100, 3_000_000, 1_000_000, List.of(new IdentityResults.TableWrites("identity.http_session", 0, 2000, 0))));
             ClassHistogram before = new ClassHistogram(40_000_000, 800_000, Map.of("[B", 10_000_000L),
                     Map.of("[B", 100_000L));
             ClassHistogram after = new ClassHistogram(41_000_000, 810_000, Map.of("[B", 11_000_000L),
@@ -134,7 +139,7 @@ class IdentityReportTest {
             return new IdentityResults(ZonedDateTime.parse("2026-11-23T08:00:00Z"), Duration.ofMinutes(9), machine,
                     "0.5 0.6 0.7", "1.9 1.5 1.0", new GitRevision("abc1234", false), "server.jar", "java -jar b.jar identity",
                     "java -jar server.jar", "java Argon2Rate", "wrk 4.1.0", options, "PostgreSQL 18.6", 30_000,
-                    hash(40), hash(42.2), List.of(signins(2, 600, 0), signins(4, 760, 0)), tokens, sessions,
+                    hash(40), hash(42.2), hash(80), List.of(signins(2, 600, 0), signins(4, 760, 0)), tokens, sessions,
                     List.of(new Jfr.Profile(IdentityResults.PROFILE_SIGNINS, java.nio.file.Path.of("s.jfr"), List.of(
                             new Jfr.HotMethod("org.bouncycastle.crypto.generators.Argon2BytesGenerator.quarterRound("
                                     + "long[], int, int, int, int)", 800, 80.0),
