@@ -40,6 +40,11 @@ final class HashRate {
             return windowNanos <= 0 ? Double.NaN : hashes / (windowNanos / 1e9);
         }
 
+        /** Share of the window its threads were on a CPU: under 1 when something else took the cores. */
+        double onCpu() {
+            return windowNanos <= 0 || threads == 0 ? Double.NaN : cpuNanos / (double) windowNanos / threads;
+        }
+
         double cpuMillisPerHash() {
             return hashes == 0 ? Double.NaN : cpuNanos / 1e6 / hashes;
         }

@@ -408,7 +408,7 @@ final class IdentityBenchmark {
                 List<String> gcLines = GcLog.lines(gcLog);
                 GcLog gc = GcLog.parse(gcLines.subList(Math.min(gcBefore, gcLines.size()), gcLines.size()));
                 points.add(new IdentityResults.SigninPoint(run, busyBefore, gc,
-                        Duration.ofNanos(System.nanoTime() - gcFrom)));
+                        Duration.ofNanos(System.nanoTime() - gcFrom), ProcMemory.of(List.of(server.handle()))));
                 if (!server.isAlive()) {
                     throw new BenchmarkFailed("the server died during the sign-ins; see " + server.log() + server.tail());
                 }

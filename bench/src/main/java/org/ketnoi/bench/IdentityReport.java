@@ -199,8 +199,8 @@ final class IdentityReport {
         line();
         line("| C | sign-ins/s | p50 | p99 | errors | ÷ hash rate before | ÷ hash rate after | server CPU per sign-in | "
                 + "PostgreSQL CPU per sign-in | load driver CPU per sign-in | both cores busy | server GC pauses "
-                + "(warm-up + window) |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "(warm-up + window) | server heap committed, largest (GC log) | server resident after |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (IdentityResults.SigninPoint p : r.signins()) {
             LoadDriver.Run run = p.run();
             double n = run.latencies().count();
@@ -209,7 +209,8 @@ final class IdentityReport {
                     + fmt("%.2f", run.rate() / before.rate()) + " | " + fmt("%.2f", run.rate() / after.rate()) + " | "
                     + cpu(run.serverCpuMillis(), n) + " | " + cpu(run.otherCpuMillis(), n) + " | "
                     + cpu(run.driverCpuMillis(), n) + " | " + pct(run.machineBusy()) + " | " + gc(p.gc(), p.gcSpan()
-                            .toMillis()) + " |");
+                            .toMillis()) + " | " + kibAsMib(p.gc().maxCommittedKib()) + " | "
+                    + fmt("%,.0f MiB", p.rssAfter().rssMib()) + " |");
         }
         line();
         line("**The bare hash rate.** `PasswordHashing.argon2id().matches(password, hash)` from the server jar (its "
@@ -218,9 +219,9 @@ final class IdentityReport {
                 + r.options().hashDuration().toSeconds() + " s measured; once before the sign-ins and once after them "
                 + "(a JVM can settle on a slower Argon2 code path, §9).");
         line();
-        line("| | hashes/s (" + before.threads() + " threads) | slowest / fastest thread | CPU per hash | method most "
-                + "often on top of the stack (JFR) | hashes each second from the JVM's start |");
-        line("|---|---|---|---|---|---|");
+        line("| | hashes/s (" + before.threads() + " threads) | slowest / fastest thread | CPU per hash | threads on a "
+                + "CPU | methods most often on top of the stack (JFR) | hashes each second from the JVM's start |");
+        line("|---|---|---|---|---|---|---|");
         HashRate.Result inlined = r.hashInlined();
         for (var e : List.of(Map.entry("before the sign-ins", before), Map.entry("after the sign-ins", after),
                 Map.entry("after, with Argon2 inlined (`" + String.join(" ", IdentityBenchmark.INLINE_ARGON2) + "`)",
@@ -230,24 +231,31 @@ final class IdentityReport {
                     ? IdentityResults.PROFILE_HASH_AFTER : IdentityResults.PROFILE_HASH_INLINED;
             line("| " + e.getKey() + " | " + fmt("%.1f", h.rate()) + " | " + fmt("%.1f", h.slowestThreadRate())
                     + " / " + fmt("%.1f", h.fastestThreadRate()) + " /s | " + ms(h.cpuMillisPerHash()) + " | "
-                    + topMethod(profile) + " | " + HashRate.perSecondText(h.perSecond()) + " |");
+                    + pct(h.onCpu()) + " | " + topMethods(profile, 3) + " | " + HashRate.perSecondText(h.perSecond())
+                    + " |");
         }
         line();
-        line("The third hash JVM is not a goal's limit: it shows what a hash costs when C2 inlines Bouncy Castle's "
-                + "Argon2 code, which a JVM left to itself does only some of the time (compare the CPU per hash and "
-                + "the method on top of the stack of the first two, and of the server below). The server runs with "
-                + "the launcher's flags, without that option, like the first two.");
+        line("The third hash JVM is not a goal's limit: it shows what a hash costs when C2 is told to inline Bouncy "
+                + "Castle's Argon2 code. The first two, like the server, compile it as they choose, and JVMs differ: "
+                + "their methods on top of the stack differ, and so does their CPU per hash. \"Threads on a CPU\" is "
+                + "the hashing threads' CPU time over the window: under 100 % means something else took the cores "
+                + "meanwhile, so the rate is low for that reason and the CPU per hash is the steadier figure.");
         line();
         bestSignin(r.signins()).ifPresent(best -> {
             LoadDriver.Run run = best.run();
             double serverPerSignin = run.serverCpuMillis() / (double) run.latencies().count();
             double hashCpu = Math.min(before.cpuMillisPerHash(), after.cpuMillisPerHash());
-            line("At its best level the server spends " + ms(serverPerSignin) + " of CPU per sign-in, "
-                    + fmt("%.2f", serverPerSignin / hashCpu) + " × the " + ms(hashCpu) + " one bare hash costs (the "
-                    + "cheaper of the two hash JVMs): the difference, " + ms(serverPerSignin - hashCpu) + ", is "
-                    + "everything but the hash (HTTP, security filters, SQL, the session's serialisation), or a slower "
-                    + "hash in the server's JVM than in the hash JVM. The method most often on top of the server's "
-                    + "stack during the sign-ins: " + topMethod(IdentityResults.PROFILE_SIGNINS) + ".");
+            double postgresPerSignin = run.otherCpuMillis() / (double) run.latencies().count();
+            line("**In CPU time**, which others' work on the machine moves less than rates: at its best level a sign-in "
+                    + "costs the server JVM " + ms(serverPerSignin) + " and PostgreSQL " + ms(postgresPerSignin)
+                    + "; one bare hash costs " + ms(before.cpuMillisPerHash()) + " / " + ms(after.cpuMillisPerHash())
+                    + " (before / after) and " + ms(r.hashInlined().cpuMillisPerHash()) + " inlined. Against the "
+                    + "cheaper default JVM, the hash's CPU is " + fmt("%.2f", hashCpu / (serverPerSignin
+                            + Math.max(0, postgresPerSignin))) + " of a sign-in's (server + PostgreSQL); the rest, "
+                    + ms(serverPerSignin + Math.max(0, postgresPerSignin) - hashCpu) + ", is everything but the hash "
+                    + "(HTTP, security filters, SQL, the session's serialisation), or a hash slower or faster in the "
+                    + "server's JVM than in the hash JVM. The server's methods most often on top of the stack during "
+                    + "the sign-ins: " + topMethods(IdentityResults.PROFILE_SIGNINS, 3) + ".");
             line();
         });
         line("**Beside Keycloak** (" + KEYCLOAK_VERSION + ", performance anchors §9; not measured in this run). The "
@@ -414,15 +422,17 @@ final class IdentityReport {
 
     static final String ARGON2 = "org.bouncycastle.crypto.generators.Argon2";
 
-    /** The hottest method of a profile, without its package, and its share; "–" without profiles. */
-    private String topMethod(String what) {
+    /** A profile's hottest methods, as Class.method without the package, with their shares; "–" without one. */
+    private String topMethods(String what, int count) {
         return r.profiles().stream().filter(p -> p.what().equals(what) && !p.top().isEmpty()).findFirst()
-                .map(p -> {
-                    Jfr.HotMethod h = p.top().getFirst();
-                    String name = h.method().replaceFirst("\\(.*$", "");
-                    name = name.substring(Math.max(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
-                    return "`" + name + "` " + fmt("%.0f %%", h.percent());
-                }).orElse("–");
+                .map(p -> String.join(", ", p.top().subList(0, Math.min(count, p.top().size())).stream()
+                        .map(h -> "`" + shortMethod(h.method()) + "` " + fmt("%.0f %%", h.percent())).toList()))
+                .orElse("–");
+    }
+
+    static String shortMethod(String method) {
+        String name = method.replaceFirst("\\(.*$", "");
+        return name.substring(Math.max(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
     }
 
     private void profileSection() {
@@ -556,6 +566,10 @@ final class IdentityReport {
 
     private static String pct(double share) {
         return Double.isNaN(share) ? "–" : fmt("%.0f %%", share * 100);
+    }
+
+    private static String kibAsMib(long kib) {
+        return kib < 0 ? "–" : fmt("%,.0f MiB", kib / 1024.0);
     }
 
     private static String mib(long bytes) {

@@ -30,8 +30,9 @@ record IdentityResults(ZonedDateTime started, Duration elapsed, MachineInfo mach
      * @param run the load driver's measurement (server JVM CPU and PostgreSQL CPU over the window)
      * @param busyBefore share of all cores busy in the second before the point
      * @param gc the server's collections during the warm-up and the window
+     * @param rssAfter the server JVM's resident memory at the end of the point
      */
-    record SigninPoint(LoadDriver.Run run, double busyBefore, GcLog gc, Duration gcSpan) {
+    record SigninPoint(LoadDriver.Run run, double busyBefore, GcLog gc, Duration gcSpan, Memory rssAfter) {
     }
 
     /**

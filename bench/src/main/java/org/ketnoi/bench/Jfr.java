@@ -35,7 +35,7 @@ final class Jfr {
         }
     }
 
-    private static final Pattern ROW = Pattern.compile("^(\\S.*?)\\s+(\\d+)\\s+([0-9.]+)%\\s*$");
+    private static final Pattern ROW = Pattern.compile("^(\\S.*?)\\s+([\\d,]+)\\s+([0-9.]+)%\\s*$");
 
     private Jfr() {
     }
@@ -79,7 +79,8 @@ final class Jfr {
             }
             Matcher m = ROW.matcher(line);
             if (m.find()) {
-                rows.add(new HotMethod(m.group(1).trim(), Long.parseLong(m.group(2)), Double.parseDouble(m.group(3))));
+                rows.add(new HotMethod(m.group(1).trim(), Long.parseLong(m.group(2).replace(",", "")),
+                        Double.parseDouble(m.group(3))));
             }
         }
         return rows;

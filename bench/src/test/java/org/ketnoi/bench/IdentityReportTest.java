@@ -69,7 +69,8 @@ class IdentityReportTest {
         }
         LoadDriver.Run run = new LoadDriver.Run("POST /signin", c, 20_000_000_000L, Latencies.of(values, count), errors,
                 errors > 0 ? Map.of("HTTP 500", errors) : Map.of(), 0.99, count * 50L, count * 3L, "", count * 4L);
-        return new IdentityResults.SigninPoint(run, 0.05, GcLog.NONE, Duration.ofSeconds(25));
+        return new IdentityResults.SigninPoint(run, 0.05, GcLog.NONE, Duration.ofSeconds(25),
+                new Memory(900_000, 890_000, 1));
     }
 
     @Test
@@ -100,8 +101,10 @@ class IdentityReportTest {
         assertTrue(md.contains("| 8,000 B | 6,000 B / 2,000 B | 1,000 | 1.00 |"), md);
         assertTrue(md.contains("| WAL per full sign-in (steps 1 + 2), right after a checkpoint | 32,000 B; without "
                 + "full-page images 11,000 B |"), md);
-        assertTrue(md.contains("The method most often on top of the server's stack during the sign-ins: "
-                + "`Argon2BytesGenerator.quarterRound` 80 %."), md);
+        assertTrue(md.contains("The server's methods most often on top of the stack during the sign-ins: "
+                + "`Argon2BytesGenerator.quarterRound` 80 %, `BigInteger.montgomerySquare` 20 %."), md);
+        assertTrue(md.contains("| 38.0 | 479 ms | 852 ms | 0 | 0.95 | 0.90 | 50.0 ms | 4.00 ms | 3.00 ms | 99 % | none | – "
+                + "| 879 MiB |"), md);
         assertTrue(md.contains("**server during the sign-in points** (the top rows hold 1,000 samples; "
                 + "Argon2's methods on top of the stack: 80 % of all samples)"), md);
     }
