@@ -11,6 +11,7 @@ import java.util.List;
  * @param warmup before each point, not recorded
  * @param signinWarmup once, before the first sign-in point: the server's Argon2 code must be compiled
  *     by C2 before its rate means anything (measured: about 10 s of hashing until a JVM is at speed)
+ * @param tokenWarmup once per grant, before its first point, at its highest level: the JIT's warm-up of the grant
  * @param signinConcurrency concurrent browsers signing in, one point each
  * @param ccConcurrency wrk connections for the client_credentials grant, one point each
  * @param refreshConcurrency wrk connections for the refresh_token grant, one point each
@@ -24,7 +25,8 @@ import java.util.List;
  * @param quietWait longest wait for a quiet machine (under 30 % busy) before each point; 0 does not wait
  * @param arguments as given, for the "command" line of the results
  */
-record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup, List<Integer> signinConcurrency,
+record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup, Duration tokenWarmup,
+        List<Integer> signinConcurrency,
         List<Integer> ccConcurrency, List<Integer> refreshConcurrency, boolean search, int sessions,
         Duration hashWarmup, Duration hashDuration, boolean keepData, boolean profile, Duration quietWait, List<String> arguments) {
 
@@ -33,7 +35,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
     static final int MAX_SESSIONS = 1_000_000;
 
     static final String USAGE = """
-            usage: ./ketnoi bench identity [--duration 20s] [--warmup 5s] [--signin-warmup 15s]
+            usage: ./ketnoi bench identity [--duration 20s] [--warmup 5s] [--signin-warmup 15s] [--token-warmup 15s]
                                            [--signin-concurrency 2,4,8] [--cc-concurrency 8,64]
                                            [--refresh-concurrency 8,32] [--no-search] [--sessions 1000]
                                            [--hash-warmup 12s] [--hash-duration 8s] [--quiet-wait 2m]
@@ -42,6 +44,8 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
               --warmup D                 warm-up before each point, not recorded (default 5s)
               --signin-warmup D          once before the first sign-in point, so the server's Argon2
                                          code is compiled (default 15s)
+              --token-warmup D           once per grant before its first point, at its highest level
+                                         (default 15s)
               --signin-concurrency C     browsers signing in at once; each level is a point (default 2,4,8)
               --cc-concurrency C         wrk connections for client_credentials grants (default 8,64)
               --refresh-concurrency C    wrk connections for refresh_token grants (default 8,32)
@@ -61,6 +65,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
         Duration duration = Duration.ofSeconds(20);
         Duration warmup = Duration.ofSeconds(5);
         Duration signinWarmup = Duration.ofSeconds(15);
+        Duration tokenWarmup = Duration.ofSeconds(15);
         List<Integer> signin = List.of(2, 4, 8);
         List<Integer> cc = List.of(8, 64);
         List<Integer> refresh = List.of(8, 32);
@@ -101,6 +106,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
                 case "--duration" -> duration = PopulationOptions.duration(value, "--duration");
                 case "--warmup" -> warmup = nonNegative(PopulationOptions.duration(value, name), name);
                 case "--signin-warmup" -> signinWarmup = nonNegative(PopulationOptions.duration(value, name), name);
+                case "--token-warmup" -> tokenWarmup = nonNegative(PopulationOptions.duration(value, name), name);
                 case "--signin-concurrency" -> signin = levels(value, name);
                 case "--cc-concurrency" -> cc = levels(value, name);
                 case "--refresh-concurrency" -> refresh = levels(value, name);
@@ -117,7 +123,7 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new IdentityOptions(duration, warmup, signinWarmup, signin, cc, refresh, search, sessions, hashWarmup,
+        return new IdentityOptions(duration, warmup, signinWarmup, tokenWarmup, signin, cc, refresh, search, sessions, hashWarmup,
                 hashDuration, keepData, profile, quietWait, List.of(args));
     }
 

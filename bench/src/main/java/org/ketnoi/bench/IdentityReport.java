@@ -312,8 +312,9 @@ final class IdentityReport {
             double goal = KEYCLOAK_FACTOR * keycloakBest(p.grant());
             line("| `" + p.grant() + "` | " + p.concurrency() + (p.extra() ? " (search)" : "") + " | "
                     + fmt("%,.0f", w.rate()) + " | " + ms(w.p50Millis()) + " | " + ms(w.p99Millis()) + " | "
-                    + w.errors() + (w.errors() > 0 ? " (" + w.statusErrors() + " HTTP ≥ 400, " + w.bad() + " without a "
-                            + "token, " + w.socketErrors() + " socket)" : "") + " | "
+                    + w.errors() + (w.errors() > 0 ? " (" + (w.stalled() > 0 ? w.stalled() + " connections without "
+                            + "any answer in the whole window; " : "") + w.statusErrors() + " HTTP ≥ 400, " + w.bad()
+                            + " without a token, " + w.socketErrors() + " socket)" : "") + " | "
                     + k.map(x -> fmt("%.0f", x.rate()) + ", " + ms(x.p50()) + " / " + ms(x.p99())).orElse("–") + " | "
                     + k.map(x -> fmt("%.2f", w.rate() / x.rate())).orElse("–") + " | " + fmt("%.0f/s", goal) + " | "
                     + verdict(tokenGoalMet(p)) + " | " + cpu(p.serverCpuMillis(), w.good()) + " | "
@@ -512,7 +513,10 @@ final class IdentityReport {
                 + "p99 are exact.");
         line("- Token points: wrk (one thread, C keep-alive connections) runs " + r.options().warmup().toSeconds()
                 + " s as a warm-up, then " + r.options().duration().toSeconds() + " s measured; its Lua `done` prints "
-                + "the count, errors and latency percentiles. When a point misses p99 < 50 ms, lower levels are "
+                + "the count, errors and latency percentiles; a window without a single answer counts every "
+                + "connection as an error. Before a grant's first point, the grant runs for "
+                + r.options().tokenWarmup().toSeconds() + " s at its highest level, not recorded, so its code is "
+                + "compiled (the sign-ins do not run it). When a point misses p99 < 50 ms, lower levels are "
                 + "measured, halving down from the lowest level that missed it (at most " + TokenSearch.MAX_EXTRA
                 + " more points per grant), marked \"search\".");
         line("- Tomcat closes a keep-alive connection after 100 requests (its default `maxKeepAliveRequests`); wrk "

@@ -35,13 +35,21 @@ final class Wrk {
      * @param statusErrors answers with a status of 400 and above
      * @param bad answers the script judged wrong (no new refresh token); 0 when it does not judge
      * @param firstError the status and start of the body of the first answer the script judged wrong, or ""
+     * @param stalled connections that had no answer at all in the whole window (wrk counts none of them: its own
+     *     timeout is only checked against answers that come)
      */
     record Result(long requests, long durationMicros, long bytes, long socketErrors, long statusErrors, long bad,
             long timeouts, double p50Micros, double p90Micros, double p99Micros, double maxMicros, double meanMicros,
-            String firstError) {
+            String firstError, long stalled) {
 
         long errors() {
-            return socketErrors + Math.max(statusErrors, bad);
+            return socketErrors + Math.max(statusErrors, bad) + stalled;
+        }
+
+        /** With no answer at all in the window, every connection was left waiting through it. */
+        Result stalledIfSilent(int connections) {
+            return requests > 0 ? this : new Result(requests, durationMicros, bytes, socketErrors, statusErrors, bad,
+                    timeouts, p50Micros, p90Micros, p99Micros, maxMicros, meanMicros, firstError, connections);
         }
 
         long good() {
@@ -214,7 +222,7 @@ final class Wrk {
         return new Result(number(f, "requests"), number(f, "duration_us"), number(f, "bytes"),
                 number(f, "connect") + number(f, "read") + number(f, "write") + timeouts, number(f, "status"),
                 number(f, "bad"), timeouts, decimal(f, "p50_us"), decimal(f, "p90_us"), decimal(f, "p99_us"),
-                decimal(f, "max_us"), decimal(f, "mean_us"), firstError);
+                decimal(f, "max_us"), decimal(f, "mean_us"), firstError, 0);
     }
 
     private static long number(java.util.Map<String, String> f, String name) {

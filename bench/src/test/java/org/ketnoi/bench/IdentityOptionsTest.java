@@ -17,6 +17,7 @@ class IdentityOptionsTest {
         assertEquals(Duration.ofSeconds(20), o.duration());
         assertEquals(Duration.ofSeconds(5), o.warmup());
         assertEquals(Duration.ofSeconds(15), o.signinWarmup());
+        assertEquals(Duration.ofSeconds(15), o.tokenWarmup());
         assertEquals(List.of(2, 4, 8), o.signinConcurrency());
         assertEquals(List.of(8, 64), o.ccConcurrency());
         assertEquals(List.of(8, 32), o.refreshConcurrency());
@@ -32,13 +33,14 @@ class IdentityOptionsTest {
 
     @Test
     void everyOptionCanBeSet() {
-        IdentityOptions o = IdentityOptions.parse("identity", "--duration", "3s", "--warmup=1s", "--signin-warmup", "0",
+        IdentityOptions o = IdentityOptions.parse("identity", "--duration", "3s", "--warmup=1s", "--signin-warmup", "0", "--token-warmup", "4s",
                 "--signin-concurrency", "1,16,1", "--cc-concurrency=4", "--refresh-concurrency", "2,4", "--no-search",
                 "--sessions", "10k", "--hash-warmup", "2s", "--hash-duration", "3s", "--quiet-wait", "0s",
                 "--no-profile", "--keep-data");
         assertEquals(Duration.ofSeconds(3), o.duration());
         assertEquals(Duration.ofSeconds(1), o.warmup());
         assertEquals(Duration.ZERO, o.signinWarmup());
+        assertEquals(Duration.ofSeconds(4), o.tokenWarmup());
         assertEquals(List.of(1, 16), o.signinConcurrency());
         assertEquals(List.of(4), o.ccConcurrency());
         assertEquals(List.of(2, 4), o.refreshConcurrency());

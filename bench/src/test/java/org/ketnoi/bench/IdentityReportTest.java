@@ -17,7 +17,7 @@ class IdentityReportTest {
     static IdentityResults.TokenPoint point(String grant, int c, long perSecond, double p99Millis, long errors,
             boolean extra) {
         Wrk.Result w = new Wrk.Result(perSecond * 20 + errors, 20_000_000, 1, 0, errors, errors, 0, p99Millis * 500,
-                p99Millis * 800, p99Millis * 1000, p99Millis * 1500, p99Millis * 400, errors > 0 ? "400 x" : "");
+                p99Millis * 800, p99Millis * 1000, p99Millis * 1500, p99Millis * 400, errors > 0 ? "400 x" : "", 0);
         return new IdentityResults.TokenPoint(grant, c, extra, w, 0.1, 1.0, 20_000, 5_000, 300, 20_000_000,
                 GcLog.NONE);
     }

@@ -1,6 +1,7 @@
 package org.ketnoi.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,22 @@ class WrkTest {
         assertEquals(13.441, r.p50Millis(), 1e-9);
         assertEquals(38.129, r.p99Millis(), 1e-9);
         assertEquals("400 {\"error\":\"invalid_grant\"}", r.firstError());
+    }
+
+    @Test
+    void aWindowWithoutAnyAnswerCountsEveryConnection() {
+        Wrk.Result silent = Wrk.parse(List.of("KETNOI-WRK requests=0 duration_us=20034559 bytes=0 connect=0 read=0 "
+                + "write=0 status=0 timeout=0 bad=0 p50_us=0 p90_us=0 p99_us=0 max_us=0 mean_us=0.0"))
+                .stalledIfSilent(32);
+        assertEquals(32, silent.stalled());
+        assertEquals(32, silent.errors());
+        assertEquals(0.0, silent.rate(), 1e-9);
+        Wrk.Result answered = Wrk.parse(List.of("KETNOI-WRK requests=5 duration_us=1000000 bytes=0 connect=0 read=0 "
+                + "write=0 status=0 timeout=0 bad=0 p50_us=1 p90_us=1 p99_us=1 max_us=1 mean_us=1.0"))
+                .stalledIfSilent(32);
+        assertEquals(0, answered.errors());
+        assertFalse(TokenSearch.meets(new IdentityResults.TokenPoint("refresh_token", 32, false, silent, 0, 1, 0, 0, 0,
+                0, GcLog.NONE), 50));
     }
 
     @Test
