@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of {@code bench/target/ketnoi-bench.jar}, run by {@code ./ketnoi bench}: the start-up
- * benchmark by default, the population benchmark with {@code population} as the first argument.
+ * benchmark by default, the population benchmark with {@code population} as the first argument, the
+ * identity benchmark with {@code identity}.
  */
 public final class BenchMain {
 
@@ -18,14 +19,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        boolean population = args.length > 0 && args[0].equals(PopulationOptions.NAME);
+        boolean identity = args.length > 0 && args[0].equals(IdentityOptions.NAME);
+        String usage = population ? PopulationOptions.USAGE : identity ? IdentityOptions.USAGE : BenchOptions.USAGE;
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.println(args.length > 0 && args[0].equals(PopulationOptions.NAME) ? PopulationOptions.USAGE
-                    : BenchOptions.USAGE);
+            System.out.println(usage);
             return;
         }
-        boolean population = args.length > 0 && args[0].equals(PopulationOptions.NAME);
         try {
-            if (population) {
+            if (identity) {
+                IdentityOptions options = IdentityOptions.parse(args);
+                new IdentityBenchmark(locate(), options, System.out).run();
+            } else if (population) {
                 PopulationOptions options = PopulationOptions.parse(args);
                 new PopulationBenchmark(locate(), options, System.out).run();
             } else {
@@ -34,7 +39,7 @@ public final class BenchMain {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("ketnoi bench: " + e.getMessage());
-            System.err.println(population ? PopulationOptions.USAGE : BenchOptions.USAGE);
+            System.err.println(usage);
             System.exit(2);
         } catch (BenchmarkFailed e) {
             System.err.println();

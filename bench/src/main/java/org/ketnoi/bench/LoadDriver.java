@@ -43,9 +43,19 @@ final class LoadDriver {
      * @param serverCpuMillis CPU time of the server JVM during the window, -1 when there is none
      * @param driverCpuMillis CPU time of this benchmark's JVM (the clients) during the window
      * @param note a workload's own remark (e.g. results per search)
+     * @param otherCpuMillis CPU time of other processes named by the caller (PostgreSQL's) during the window, -1
+     *     when none were named
      */
     record Run(String workload, int concurrency, long windowNanos, Latencies latencies, long errors,
-            Map<String, Long> errorKinds, double machineBusy, long serverCpuMillis, long driverCpuMillis, String note) {
+            Map<String, Long> errorKinds, double machineBusy, long serverCpuMillis, long driverCpuMillis, String note,
+            long otherCpuMillis) {
+
+        Run(String workload, int concurrency, long windowNanos, Latencies latencies, long errors,
+                Map<String, Long> errorKinds, double machineBusy, long serverCpuMillis, long driverCpuMillis,
+                String note) {
+            this(workload, concurrency, windowNanos, latencies, errors, errorKinds, machineBusy, serverCpuMillis,
+                    driverCpuMillis, note, -1);
+        }
 
         double rate() {
             return latencies.count() / (windowNanos / 1e9);
@@ -68,6 +78,13 @@ final class LoadDriver {
 
     static Run run(String workload, int concurrency, Duration warmup, Duration duration, IntFunction<Client> clients,
             ProcessHandle server, LongAdder completed, java.util.function.Supplier<String> note) {
+        return run(workload, concurrency, warmup, duration, clients, server, completed, note, null);
+    }
+
+    /** As above, and the CPU time of the processes {@code others} names (read at the window's start and end). */
+    static Run run(String workload, int concurrency, Duration warmup, Duration duration, IntFunction<Client> clients,
+            ProcessHandle server, LongAdder completed, java.util.function.Supplier<String> note,
+            java.util.function.Supplier<java.util.Collection<ProcessHandle>> others) {
         Latencies.Recorder[] recorders = new Latencies.Recorder[concurrency];
         LongAdder errors = new LongAdder();
         Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
@@ -145,6 +162,8 @@ final class LoadDriver {
         CpuSample cpuBefore = CpuSample.read();
         long serverBefore = cpuMillis(server);
         long driverBefore = cpuMillis(ProcessHandle.current());
+        java.util.Collection<ProcessHandle> otherProcesses = others == null ? null : others.get();
+        long othersBefore = otherProcesses == null ? -1 : ProcCpu.millis(otherProcesses);
         KetnoiServer.sleepNanos(end.get() - System.nanoTime());
         double busy = CpuSample.read().busyShareSince(cpuBefore);
         int stalled = 0;
@@ -160,6 +179,7 @@ final class LoadDriver {
         }
         long serverCpu = server == null ? -1 : cpuMillis(server) - serverBefore;
         long driverCpu = cpuMillis(ProcessHandle.current()) - driverBefore;
+        long othersCpu = otherProcesses == null ? -1 : ProcCpu.millis(otherProcesses) - othersBefore;
         join(threads);
         List<long[]> parts = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
@@ -171,7 +191,7 @@ final class LoadDriver {
         kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
                 .forEach(e -> byKind.put(e.getKey(), e.getValue().get()));
         return new Run(workload, concurrency, duration.toNanos(), Latencies.merge(parts, counts), errors.sum(), byKind,
-                busy, serverCpu, driverCpu, note == null ? "" : note.get());
+                busy, serverCpu, driverCpu, note == null ? "" : note.get(), othersCpu);
     }
 
     private static long cpuMillis(ProcessHandle process) {

@@ -481,7 +481,7 @@ final class PopulationBenchmark {
     }
 
     /** Copies the server jar; returns what identifies it: build time and SHA-256. */
-    private static String copyJar(Path jar, Path copy) {
+    static String copyJar(Path jar, Path copy) {
         try {
             Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
