@@ -11,7 +11,8 @@ import java.util.List;
 record ServerLaunch(Path java, Path serverJar, Path workingDir) {
 
     /** Keep in step with the "start" case of the ./ketnoi launcher. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k");
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*");
 
     static ServerLaunch of(RepoLayout layout) {
         return new ServerLaunch(currentJava(), layout.serverJar(), layout.root());

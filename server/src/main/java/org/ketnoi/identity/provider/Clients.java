@@ -211,16 +211,22 @@ public class Clients {
         if (c != null && c.until().isAfter(Instant.now())) {
             return c.caller();
         }
+        record Row(String agency, Set<String> roles, String name) {
+        }
+        // The agency is looked up after the row is read: inside the row mapper it would need a second
+        // pooled connection while holding the first, and under load the pool deadlocks.
         Optional<Caller> caller = jdbc.sql("select c.agency_id, c.roles, r.client_name from identity.system_client c "
                         + "join oauth2_registered_client r on r.client_id = c.client_id where c.client_id = ?")
                 .param(clientId)
-                .query((rs, n) -> {
-                    Agency a = agencies.agency(new AgencyId(rs.getString(1)));
-                    return new Caller(clientId, rs.getString(3), Caller.Kind.SYSTEM, a.id().value(),
+                .query((rs, n) -> new Row(rs.getString(1), Set.of((String[]) rs.getArray(2).getArray()),
+                        rs.getString(3)))
+                .optional()
+                .map(row -> {
+                    Agency a = agencies.agency(new AgencyId(row.agency()));
+                    return new Caller(clientId, row.name(), Caller.Kind.SYSTEM, a.id().value(),
                             a.province().map(Object::toString).orElse(null),
-                            a.commune().map(Object::toString).orElse(null),
-                            Set.of((String[]) rs.getArray(2).getArray()));
-                }).optional();
+                            a.commune().map(Object::toString).orElse(null), row.roles());
+                });
         if (caller.isPresent()) {
             callers.put(clientId, new Cached(caller, Instant.now().plus(CACHE)));
         }
