@@ -519,8 +519,8 @@ final class IdentityReport {
                 + "compiled (the sign-ins do not run it). When a point misses p99 < 50 ms, lower levels are "
                 + "measured, halving down from the lowest level that missed it (at most " + TokenSearch.MAX_EXTRA
                 + " more points per grant), marked \"search\".");
-        line("- Tomcat closes a keep-alive connection after 100 requests (its default `maxKeepAliveRequests`); wrk "
-                + "then reconnects, and that cost is in the figures.");
+        line("- The server keeps a keep-alive connection for up to 10,000 requests (`server.tomcat.max-keep-alive-requests`; "
+                + "Tomcat's default is 100), so wrk's connections are rarely reopened.");
         line("- Keycloak's figures are from performance anchors §9 (" + KEYCLOAK_VERSION + " in production mode on "
                 + "Temurin 25, its sessions in a private PostgreSQL 15 on the same kind of machine, wrk, 25 s per point, "
                 + "both cores saturated at every point). They were not measured in this run.");
