@@ -20,7 +20,6 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -59,7 +58,7 @@ class ProviderConfiguration {
     @Bean
     Authorizations authorizations(JdbcTemplate jdbcTemplate, RegisteredClientRepository clients, JdbcClient jdbc,
             AuditTrail audit) {
-        return new Authorizations(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc, audit);
+        return new Authorizations(new AuthorizationStore(jdbcTemplate, clients), jdbc, audit);
     }
 
     @Bean
