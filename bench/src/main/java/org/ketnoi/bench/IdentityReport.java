@@ -89,11 +89,7 @@ final class IdentityReport {
         line();
         line("| | |");
         line("|---|---|");
-        line("| Machine | " + m.cpuModel() + ", " + m.logicalCpus() + " cores (" + m.availableProcessors()
-                + " available to the JVM), " + fmt("%.1f", m.memTotalKib() / 1024.0 / 1024.0) + " GiB RAM |");
-        line("| OS | " + m.os() + ", " + m.kernel() + " |");
-        line("| JDK (runs the server, the hash JVM and the benchmark) | " + m.javaVersion() + " (" + m.javaVendor()
-                + "), " + m.javaHome() + " |");
+        line(m.headerRows("runs the server, the hash JVM and the benchmark"));
         line("| PostgreSQL (embedded, the server's own) | " + r.postgresVersion() + " |");
         line("| Commit | " + r.git().describe() + " (the server jar: " + r.serverJar() + ") |");
         line("| Date | " + r.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", took "

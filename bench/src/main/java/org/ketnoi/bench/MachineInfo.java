@@ -50,4 +50,13 @@ record MachineInfo(String cpuModel, int logicalCpus, int availableProcessors, lo
             return List.of();
         }
     }
+
+    /** The results files' first rows: machine, OS and the JDK ({@code runs} says which processes it runs). */
+    String headerRows(String runs) {
+        return "| Machine | " + cpuModel + ", " + logicalCpus + " cores (" + availableProcessors
+                + " available to the JVM), " + String.format(java.util.Locale.ROOT, "%.1f", memTotalKib / 1024.0 / 1024.0)
+                + " GiB RAM |\n"
+                + "| OS | " + os + ", " + kernel + " |\n"
+                + "| JDK (" + runs + ") | " + javaVersion + " (" + javaVendor + "), " + javaHome + " |";
+    }
 }

@@ -39,11 +39,7 @@ final class StartupReport {
         line();
         line("| | |");
         line("|---|---|");
-        line("| Machine | " + m.cpuModel() + ", " + m.logicalCpus() + " cores (" + m.availableProcessors()
-                + " available to the JVM), " + fmt("%.1f", m.memTotalKib() / 1024.0 / 1024.0) + " GiB RAM |");
-        line("| OS | " + m.os() + ", " + m.kernel() + " |");
-        line("| JDK (runs the server and the benchmark) | " + m.javaVersion() + " (" + m.javaVendor() + "), "
-                + m.javaHome() + " |");
+        line(m.headerRows("runs the server and the benchmark"));
         line("| Commit | " + r.git().describe() + " |");
         line("| Date | " + r.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", took "
                 + ProgressBar.clock(r.elapsed().toMillis() / 1000.0) + " |");
