@@ -32,4 +32,24 @@ final class Cleanup {
             }
         }
     }
+
+    /**
+     * Stops a benchmark's server, then its PostgreSQL if the JVM had to be killed and left it behind
+     * (by its pid), then removes the run's files (also after a failure: a half-loaded database is
+     * gigabytes on a shared disk; the logs stay).
+     */
+    void stopServer(KetnoiServer server, java.util.Optional<ProcessHandle> postmaster, AutoCloseable removeRunFiles) {
+        server.close();
+        done(server);
+        postmaster.filter(ProcessHandle::isAlive).ifPresent(pm -> {
+            pm.destroy();
+            ProcState.awaitStopped(pm.pid(), java.time.Duration.ofSeconds(30));
+        });
+        try {
+            removeRunFiles.close();
+        } catch (Exception e) {
+            System.err.println("ketnoi bench: " + e.getMessage());
+        }
+        done(removeRunFiles);
+    }
 }

@@ -202,18 +202,7 @@ final class IdentityBenchmark {
                     List.copyOf(profiles), shutdown, List.copyOf(problems));
         } finally {
             Database.closeQuietly(admin);
-            server.close();
-            cleanup.done(server);
-            postmaster.filter(ProcessHandle::isAlive).ifPresent(pm -> {
-                pm.destroy();
-                ProcState.awaitStopped(pm.pid(), Duration.ofSeconds(30));
-            });
-            try {
-                removeRunFiles.close();
-            } catch (Exception e) {
-                System.err.println("ketnoi bench: " + e.getMessage());
-            }
-            cleanup.done(removeRunFiles);
+            cleanup.stopServer(server, postmaster, removeRunFiles);
         }
 
         String report = new IdentityReport(results).markdown();

@@ -274,20 +274,7 @@ final class PopulationBenchmark {
                 Database.closeQuietly(stream);
                 cleanup.done(stream);
             }
-            server.close();
-            cleanup.done(server);
-            postmaster.filter(ProcessHandle::isAlive).ifPresent(pm -> {
-                // The JVM had to be killed and left its PostgreSQL behind: stop that one (by its pid).
-                pm.destroy();
-                ProcState.awaitStopped(pm.pid(), Duration.ofSeconds(30));
-            });
-            // Also after a failure: a half-loaded database is gigabytes on a shared disk. The logs stay.
-            try {
-                removeRunFiles.close();
-            } catch (Exception e) {
-                System.err.println("ketnoi bench: " + e.getMessage());
-            }
-            cleanup.done(removeRunFiles);
+            cleanup.stopServer(server, postmaster, removeRunFiles);
         }
 
         String report = new PopulationReport(results).markdown();
