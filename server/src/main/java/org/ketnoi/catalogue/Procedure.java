@@ -21,12 +21,16 @@ import tools.jackson.databind.JsonNode;
  * @param processKey the BPMN process that runs dossiers of this procedure ({@code one-stop} by default)
  * @param secondAgency for processes that pass the dossier to a second agency: how to find it, as
  *        {@code commune} / a provincial department segment / a central agency id; empty otherwise
+ * @param result what the result document says: its title and lines with {@code {field.path}} placeholders
+ *        filled from the dossier's form
+ * @param owner the agency that publishes the procedure and whose administrators may change it (the
+ *        ministry for national procedures); platform administrators may change any
  */
 public record Procedure(String code, int version, Text name, Text field, String level,
         Optional<String> departmentSegment, Optional<String> centralAgency, Set<Subject> subjects,
         List<Component> components, JsonNode formSchema, List<Fee> fees, ProcessingTime processingTime,
         OnlineMode onlineMode, Text legalBasis, String processKey, Optional<String> secondAgency,
-        Text resultTitle, Text description) {
+        ResultTemplate result, Text description, Optional<String> owner) {
 
     /** The sum of the fees, in đồng; 0 when the procedure is free. */
     public long totalFee() {
@@ -67,6 +71,10 @@ public record Procedure(String code, int version, Text name, Text field, String 
 
     /** The statutory processing time; 0 means "the same working day". */
     public record ProcessingTime(int amount, TimeUnit unit) {
+    }
+
+    /** @param lines each a Vietnamese and English line, e.g. "Họ, chữ đệm, tên: {child.fullName}" */
+    public record ResultTemplate(Text title, List<Text> lines) {
     }
 
     /** Since Decree 42/2022: full-process online or partial. */
