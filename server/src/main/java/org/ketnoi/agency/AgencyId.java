@@ -24,6 +24,16 @@ public record AgencyId(@com.fasterxml.jackson.annotation.JsonValue String value)
         return new AgencyId(value == null ? null : value.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** A commune's People's Committee: the commune's 5-digit code split 3+2, then XA (commune tier) and the province. */
+    public static AgencyId peoplesCommittee(String provinceCode, String communeCode) {
+        return new AgencyId(communeCode.substring(0, 3) + "." + communeCode.substring(3) + ".XA.H" + provinceCode);
+    }
+
+    /** A provincial department by its segment ({@code 03} Justice, …), as provincial-departments.csv lists them. */
+    public static AgencyId provincialDepartment(String provinceCode, String segment) {
+        return new AgencyId("000.00." + segment + ".H" + provinceCode);
+    }
+
     /** The top body's segment: {@code Gnn} or {@code Hpp}. */
     public String topBody() {
         return value.substring(value.lastIndexOf('.') + 1);

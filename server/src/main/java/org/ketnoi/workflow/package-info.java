@@ -1,6 +1,6 @@
 /**
- * The BPMN engine that runs each procedure's process, its tasks, timers and the working-day calendar.
- * <p>Not built yet: this package holds the module's place so its boundaries are verified from the start.
+ * The BPMN engine (Flowable, process engine only) that runs each procedure's process, and the
+ * working-day calendar that statutory times are counted in.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workflow")
 package org.ketnoi.workflow;

@@ -143,7 +143,7 @@ class V20261123_1010__Agency_reference_data extends BaseJavaMigration {
 
     /** A commune's People's Committee: its 5-digit code split 3+2, then XA (commune tier) and the province. */
     static String communeCommitteeId(String province, String commune) {
-        return commune.substring(0, 3) + "." + commune.substring(3) + ".XA.H" + province;
+        return org.ketnoi.agency.AgencyId.peoplesCommittee(province, commune).value();
     }
 
     private static void add(PreparedStatement s, String id, String name, String nameEn, String kind, String level,
