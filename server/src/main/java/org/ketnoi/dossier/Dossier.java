@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.ketnoi.platform.Conflict;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,8 +121,8 @@ public final class Dossier {
             throw refused("request a supplement");
         }
         if (supplementRequested) {
-            throw new Conflict("A supplement was already requested for the dossier " + code
-                    + "; the rules allow one request, with the complete list");
+            throw new DossierRefused("supplementOnce", "A supplement was already requested for the dossier " + code
+                    + "; the rules allow one request, with the complete list", code);
         }
         supplementRequested = true;
         if (receivedAt != null) {
@@ -279,8 +278,8 @@ public final class Dossier {
 
     private void requireApologyIfLate(Instant at) {
         if (dueAt != null && at.isAfter(dueAt) && (apologisedUntil == null || !apologisedUntil.isAfter(dueAt))) {
-            throw new Conflict("The dossier " + code + " is past its appointment date: send the applicant an apology "
-                    + "letter with a new date first");
+            throw new DossierRefused("apologyNeeded", "The dossier " + code + " is past its appointment date: send the "
+                    + "applicant an apology letter with a new date first", code);
         }
     }
 
@@ -296,10 +295,10 @@ public final class Dossier {
         }
     }
 
-    private Conflict refused(String what) {
-        return new Conflict("The dossier " + code + " is " + status.label(null).toLowerCase(java.util.Locale.ROOT)
-                + " (status " + status.code() + (stage == null ? "" : ", step " + stage.step())
-                + "): it is not possible to " + what + " now");
+    private DossierRefused refused(String what) {
+        return new DossierRefused("notNow", "The dossier " + code + " is in status " + status.code() + " ("
+                + status.label(java.util.Locale.ENGLISH) + (stage == null ? "" : ", step " + stage.step())
+                + "): it is not possible to " + what + " now", code, status);
     }
 
     private void record(Instant at, String action, Actor actor, String note) {

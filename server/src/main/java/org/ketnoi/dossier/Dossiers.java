@@ -28,7 +28,6 @@ import org.ketnoi.identity.Account;
 import org.ketnoi.identity.Accounts;
 import org.ketnoi.identity.Caller;
 import org.ketnoi.identity.Roles;
-import org.ketnoi.platform.Conflict;
 import org.ketnoi.platform.InvalidInput;
 import org.ketnoi.platform.NotFound;
 import org.ketnoi.workflow.WorkingCalendar;
@@ -151,7 +150,7 @@ public class Dossiers {
     private Optional<Receipt> repeated(UUID key, Caller caller) {
         return table.codeOfSubmission(key).flatMap(table::byCode).map(d -> {
             if (!d.applicant().equals(caller.username())) {
-                throw new Conflict("This submission key was used by another applicant; make a new form");
+                throw new DossierRefused("keyReused", "This submission key was used by another applicant; make a new form");
             }
             return new Receipt(d.code(), d.submittedAt(), d.firstAgency(), d.status(), true);
         });
@@ -265,7 +264,7 @@ public class Dossiers {
             requireOwn(d, caller);
             if (d.status() != DossierStatus.RESULT_RETURNED && d.status() != DossierStatus.REFUSED
                     && d.status() != DossierStatus.STOPPED) {
-                throw new Conflict("The dossier " + code + " can be rated once it has ended");
+                throw new DossierRefused("rateNotYet", "The dossier " + code + " can be rated once it has ended", code);
             }
             try {
                 jdbc.sql("""
@@ -274,7 +273,7 @@ public class Dossiers {
                         .params(d.id(), rating.overall(), rating.timeliness(), rating.attitude(), rating.contacts(),
                                 rating.comment()).update();
             } catch (DuplicateKeyException e) {
-                throw new Conflict("The dossier " + code + " has already been rated");
+                throw new DossierRefused("rated", "The dossier " + code + " has already been rated", code);
             }
             return null;
         });
@@ -286,7 +285,7 @@ public class Dossiers {
         requireReader(d, caller);
         if (d.resultSha256().isEmpty() || (caller.kind() == Caller.Kind.CITIZEN
                 && d.status() != DossierStatus.RESULT_RETURNED)) {
-            throw new Conflict("The dossier " + code + " has no result to download yet");
+            throw new DossierRefused("noResult", "The dossier " + code + " has no result to download yet", code);
         }
         return files.open(d.resultSha256().get());
     }
@@ -510,9 +509,11 @@ public class Dossiers {
         if (d.version() != version) {
             List<TimelineEntry> t = table.timeline(d.id());
             TimelineEntry last = t.getLast();
-            throw new Conflict("The dossier " + code + " changed after this page was opened: " + last.actorName()
-                    + " (" + last.action() + ") at " + LocalDateTime.ofInstant(last.at(), VIETNAM).withNano(0)
-                    + ". Reload it and check before acting");
+            String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
+                    .format(LocalDateTime.ofInstant(last.at(), VIETNAM));
+            throw new DossierRefused("stale", "The dossier " + code + " changed after this page was opened: "
+                    + last.actorName() + " (" + last.action() + ") at " + when + ". Reload it and check before acting",
+                    code, last.actorName(), when);
         }
         return d;
     }
@@ -569,9 +570,9 @@ public class Dossiers {
         }
     }
 
-    private Conflict refusedNow(Dossier d) {
-        return new Conflict("The dossier " + d.code() + " is in status " + d.status().code() + " ("
-                + d.status().label(Locale.ENGLISH) + "); this action is not possible now");
+    private DossierRefused refusedNow(Dossier d) {
+        return new DossierRefused("notNow", "The dossier " + d.code() + " is in status " + d.status().code() + " ("
+                + d.status().label(Locale.ENGLISH) + "); this action is not possible now", d.code(), d.status());
     }
 
     private NotFound notFound(String code) {

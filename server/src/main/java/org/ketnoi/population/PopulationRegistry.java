@@ -110,6 +110,20 @@ public class PopulationRegistry {
         return citizen;
     }
 
+    /**
+     * A citizen's own record, read for them by a service they use (a dossier form filled in from the
+     * registry). The read is in their access log with the service's purpose, under their own name.
+     */
+    public Citizen own(Caller citizen, String purpose, String channel) {
+        if (citizen.kind() != Caller.Kind.CITIZEN) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a citizen reads their own record");
+        }
+        PersonalIdNumber id = PersonalIdNumber.parse(citizen.username());
+        Citizen found = load(id).orElseThrow(() -> new NotFound("citizen", id, "No citizen has the number " + id));
+        log(List.of(id.asLong()), citizen, purpose, channel, ALL_FIELDS);
+        return found;
+    }
+
     /** The members of a household, for an official of the household's area. */
     @Transactional
     public List<Citizen> household(String number, Caller caller, String purpose, String channel) {
