@@ -36,6 +36,11 @@ public record Caller(String username, String displayName, Kind kind, String agen
         return username;
     }
 
+    @Override
+    public String audience() {
+        return kind.name();
+    }
+
     public Optional<String> province() {
         return Optional.ofNullable(provinceCode);
     }

@@ -149,7 +149,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, Authorizations authorizations) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/population/**", "/api/v1/identity/**").hasAuthority(CALLER)
+                        .requestMatchers("/api/v1/population/**", "/api/v1/identity/**", "/api/v1/dossiers/**",
+                                "/api/v1/desk/**", "/api/v1/uploads/**").hasAuthority(CALLER)
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(bearerCaller(authorizations))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -198,7 +199,7 @@ class SecurityConfiguration {
     SecurityFilterChain platformSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/registry/**", "/account/**", "/admin/**").authenticated()
+                        .requestMatchers("/registry/**", "/account/**", "/admin/**", "/dossiers/**", "/desk/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)

@@ -4,4 +4,9 @@ package org.ketnoi.platform;
 public interface DisplayName {
 
     String displayName();
+
+    /** Who the person is to the portal ({@code CITIZEN}, {@code OFFICIAL}, …): the header's menu follows it. */
+    default String audience() {
+        return "";
+    }
 }

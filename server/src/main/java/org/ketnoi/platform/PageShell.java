@@ -32,16 +32,17 @@ class PageShell {
         return new Shell(english, english ? "en" : "vi",
                 uri.cloneBuilder().replaceQueryParam("lang", "vi").build().toUriString(),
                 uri.cloneBuilder().replaceQueryParam("lang", "en").build().toUriString(),
-                request.getRequestURI(), signedIn());
+                request.getRequestURI(), signedIn().map(DisplayName::displayName).orElse(null),
+                signedIn().map(DisplayName::audience).orElse(""));
     }
 
-    /** The signed-in person's name for the header, or null. */
-    private static String signedIn() {
+    /** The signed-in person, for the header. */
+    private static java.util.Optional<DisplayName> signedIn() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof DisplayName named) {
-            return named.displayName();
+            return java.util.Optional.of(named);
         }
-        return null;
+        return java.util.Optional.empty();
     }
 
     /** A bad code in a page's address: the friendly 400 or 404 page, with the reason shown. */
@@ -54,6 +55,6 @@ class PageShell {
     }
 
     /** Page-wide values: {@code shell.english}, {@code shell.viUrl}, {@code shell.enUrl}. */
-    record Shell(boolean english, String lang, String viUrl, String enUrl, String path, String user) {
+    record Shell(boolean english, String lang, String viUrl, String enUrl, String path, String user, String audience) {
     }
 }
