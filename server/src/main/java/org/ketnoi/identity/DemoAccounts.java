@@ -43,10 +43,19 @@ class DemoAccounts implements StartupNotice {
     static final List<Demo> OFFICIALS = List.of(
             new Demo("canbo.badinh", "Trần Thị Hoa", "000.04.XA.H01",
                     Set.of(Roles.REGISTRY_OFFICIAL, Roles.ONE_STOP_CLERK)),
+            new Demo("chuyenvien.badinh", "Phạm Văn Đức", "000.04.XA.H01", Set.of(Roles.SPECIALIST)),
+            new Demo("lanhdao.badinh", "Nguyễn Thị Thu", "000.04.XA.H01", Set.of(Roles.LEADER)),
             new Demo("canbo.hanoi", "Lê Minh Tuấn", "000.00.03.H01",
                     Set.of(Roles.REGISTRY_OFFICIAL, Roles.REGISTRY_IMPORTER)),
             new Demo("quantri.badinh", "Quản trị UBND phường Ba Đình", "000.04.XA.H01", Set.of(Roles.AGENCY_ADMIN)),
             new Demo("quantri.nentang", "Quản trị nền tảng Ketnoi", "000.00.00.G03", Set.of(Roles.PLATFORM_ADMIN)));
+
+    /** A citizen of the demo registry with an account already, to try the online services at once. */
+    record DemoCitizen(String idNumber, String fullName, String birthDate, String email) {
+    }
+
+    static final List<DemoCitizen> CITIZENS = List.of(
+            new DemoCitizen("001085398584", "Nguyễn Văn An", "1985-03-12", "an.nguyen@example.vn"));
 
     static final List<DemoSystem> SYSTEMS = List.of(
             new DemoSystem("yte.hethong", "Hệ thống khám chữa bệnh, Bộ Y tế", "000.00.00.G14",
@@ -58,12 +67,15 @@ class DemoAccounts implements StartupNotice {
             null, null, Set.of(Roles.PLATFORM_ADMIN));
 
     private final Accounts accounts;
+    private final org.springframework.security.crypto.password.PasswordEncoder passwords;
     private final Clients clients;
     private final JdbcClient jdbc;
     private final Path file;
     private final Properties secrets = new Properties();
 
-    DemoAccounts(Accounts accounts, Clients clients, JdbcClient jdbc, KetnoiProperties properties) {
+    DemoAccounts(Accounts accounts, Clients clients, JdbcClient jdbc, KetnoiProperties properties,
+            org.springframework.security.crypto.password.PasswordEncoder passwords) {
+        this.passwords = passwords;
         this.accounts = accounts;
         this.clients = clients;
         this.jdbc = jdbc;
@@ -90,6 +102,15 @@ class DemoAccounts implements StartupNotice {
                             .params(totp, a.id()).update();
                     secrets.setProperty(demo.username(), password);
                     secrets.setProperty(demo.username() + ".totp", totp);
+                    changed = true;
+                }
+            }
+            for (DemoCitizen citizen : CITIZENS) {
+                if (!accounts.exists(citizen.idNumber())) {
+                    String password = randomPassword(random);
+                    accounts.createCitizen(citizen.idNumber(), citizen.fullName(), citizen.birthDate(), citizen.email(),
+                            null, passwords.encode(password));
+                    secrets.setProperty(citizen.idNumber(), password);
                     changed = true;
                 }
             }
@@ -140,7 +161,12 @@ class DemoAccounts implements StartupNotice {
             lines.add(String.format("  %-16s %-44s %s", system.clientId(),
                     secrets.getProperty(system.clientId(), "(see the file)"), system.name()));
         }
-        lines.add("Citizens register at /register with a person of the demo registry (listed above).");
+        lines.add("Demo citizen accounts (sign in with the ID number; no second factor):");
+        for (DemoCitizen citizen : CITIZENS) {
+            lines.add(String.format("  %-16s %-18s %s, mail to %s", citizen.idNumber(),
+                    secrets.getProperty(citizen.idNumber(), "(see the file)"), citizen.fullName(), citizen.email()));
+        }
+        lines.add("Other citizens register at /register with a person of the demo registry (listed below).");
         return lines;
     }
     private static String randomPassword(SecureRandom random) {
