@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * aberration, both good to well under a minute of time; ΔT follows the Espenak–Meeus polynomials. Years
  * {@value #FIRST_YEAR}–{@value #LAST_YEAR} are accepted. Before 1968 the calendar used in Vietnam was
  * reckoned in UTC+8, so a few dates then differ from what was observed at the time.
+ * <p>A new moon within a minute or two of midnight puts the first day of its month on a day that depends on the
+ * ephemeris (and, far ahead, on the unknown ΔT). Over 1800–2299 the less precise formulas of Hồ Ngọc Đức's own
+ * program agree with this class on every Tết and leap month except Tết 2175 and 2199, which they put a day later.
  */
 public final class LunarCalendar {
 
