@@ -130,7 +130,6 @@ public class Dossiers {
                 Instant now = clock.instant();
                 UUID id = UUID.randomUUID();
                 String process = workflows.start(p.processKey(), id.toString());
-                insertAttachments(id, s.attachments(), caller, now, 0);
                 String code = codes.next(handling[0], LocalDate.ofInstant(now, VIETNAM));
                 String tail = account.idNumber() == null ? null
                         : account.idNumber().substring(account.idNumber().length() - 4);
@@ -138,6 +137,7 @@ public class Dossiers {
                         s.locale() == null ? "vi" : s.locale().getLanguage(), handling[0], handling[1], s.form(),
                         p.totalFee(), now, process);
                 table.insert(d, s.submissionKey());
+                insertAttachments(id, s.attachments(), caller, now, 0);
                 notices.statusChanged(d, p, account, d.newEntries().getLast());
                 return new Receipt(code, now, handling[0], d.status(), false);
             });
