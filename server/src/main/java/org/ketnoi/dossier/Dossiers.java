@@ -63,6 +63,8 @@ public class Dossiers {
     private final ResultDocuments results;
     private final DossierNotices notices;
     private final TransactionTemplate tx;
+    /** For what must be kept although the action's own transaction rolls back (refusals in the audit trail). */
+    private final TransactionTemplate separately;
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile Map<String, String> communeProvinces;
@@ -84,6 +86,8 @@ public class Dossiers {
         this.results = results;
         this.notices = notices;
         this.tx = tx;
+        this.separately = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
     }
@@ -532,7 +536,7 @@ public class Dossiers {
 
     private AccessDeniedException denied(Dossier d, Caller caller, String what) {
         // refusals are audited in a transaction of their own: the action's own rolls back
-        tx.executeWithoutResult(status -> audit.record(new AuditTrail.Entry(caller.username(), caller.agencyId(),
+        separately.executeWithoutResult(status -> audit.record(new AuditTrail.Entry(caller.username(), caller.agencyId(),
                 "dossier." + what, "dossier:" + d.code(), AuditTrail.Outcome.REFUSED)));
         return new AccessDeniedException(caller.username() + " may not act on the dossier " + d.code() + " (" + what
                 + ")");
