@@ -100,7 +100,7 @@ class SubmissionCrashJarIT {
             // One submission first, and its repeat: the form is valid and the key is honoured.
             UUID probe = UUID.randomUUID();
             HttpResponse<String> created = submit(port, token, probe, sha256);
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(created.statusCode()).as("%s\nserver output:\n%s", created.body(), tail(first)).isEqualTo(201);
             String probeCode = json.readTree(created.body()).path("code").asString();
             HttpResponse<String> again = submit(port, token, probe, sha256);
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
@@ -147,7 +147,8 @@ class SubmissionCrashJarIT {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
-            assertThat(refusedBeforeKill).as("submissions refused or failed before the kill").isEmpty();
+            assertThat(refusedBeforeKill).as("submissions refused or failed before the kill; server output:\n%s",
+                    tail(first)).isEmpty();
             assertThat(acknowledged).as("acknowledged within a minute").hasSizeGreaterThan(KILL_AFTER);
             killed.set(true);
             List<ProcessHandle> victims = killEveryProcessOf(first);
@@ -283,6 +284,12 @@ class SubmissionCrashJarIT {
         assertThat(s.tasks()).as("%s: its process waits at the one-stop desk", s.code()).isEqualTo("reception");
         assertThat(s.events()).as("%s: its timeline", s.code()).isEqualTo(1);
         assertThat(s.attachments()).as("%s: its birth notice", s.code()).isEqualTo(1);
+    }
+
+    /** The end of the server's output without stack frames, to tell why a request failed. */
+    private static String tail(KetnoiProcess p) {
+        List<String> lines = p.lines().stream().filter(l -> !l.startsWith("\tat ")).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private KetnoiProcess start() throws IOException {
