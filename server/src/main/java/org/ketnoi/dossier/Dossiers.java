@@ -408,6 +408,8 @@ public class Dossiers {
             Instant now = clock.instant();
             d.apologise(official(caller), now, newDate.atTime(Deadlines.CLOSING).atZone(VIETNAM).toInstant(), letter);
             table.update(d);
+            // the new date is warned of again when it nears
+            jdbc.sql("update dossier.dossier set warned_at = null where id = ?").param(d.id()).update();
             notices.statusChanged(d, procedureOf(d), account(d), d.newEntries().getLast());
             audit(caller, "dossier.apologise", d);
             return view(d.code());

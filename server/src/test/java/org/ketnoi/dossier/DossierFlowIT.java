@@ -249,6 +249,28 @@ class DossierFlowIT {
         assertThat(list.track("000.00.XA.H01-000000-0000", tail).outcome()).isEqualTo(DossierList.Lookup.NO_MATCH);
     }
 
+    @Autowired DeadlineWarnings warnings;
+
+    @Test
+    void theSpecialistIsWarnedOnceBeforeTheAppointmentAndAgainForAnApologysNewDate() {
+        Dossiers.Receipt r = submit(citizen, DossierFixtures.birthForm(citizen, COMMUNE, "Nguyễn Văn Bình"),
+                UUID.randomUUID());
+        DossierView accepted = dossiers.accept(r.code(), 0, specialist.username(), clerk);
+        String inboxOf = accounts.byUsername(specialist.username()).orElseThrow().id().toString();
+        jdbc.sql("update dossier.dossier set due_at = now() + interval '1 hour' where code = ?").param(r.code()).update();
+        warnings.warn();
+        warnings.warn();
+        assertThat(inbox.messages(inboxOf, java.util.Locale.forLanguageTag("vi"), 10))
+                .filteredOn(m -> m.subject().contains(r.code())).hasSize(1);
+        // late now: the apology's new date (tomorrow, by then "nearly due") is warned of again
+        jdbc.sql("update dossier.dossier set due_at = now() - interval '1 hour' where code = ?").param(r.code()).update();
+        dossiers.apologise(r.code(), accepted.dossier().version(), java.time.LocalDate.now(Dossiers.VIETNAM),
+                "Xin lỗi vì chậm trễ", specialist);
+        warnings.warn();
+        assertThat(inbox.messages(inboxOf, java.util.Locale.forLanguageTag("vi"), 10))
+                .filteredOn(m -> m.subject().contains(r.code())).hasSize(2);
+    }
+
     private int count() {
         return jdbc.sql("select count(*) from dossier.dossier").query(Integer.class).single();
     }
