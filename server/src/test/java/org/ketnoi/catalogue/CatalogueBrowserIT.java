@@ -182,12 +182,6 @@ class CatalogueBrowserIT {
         assertThat(page.locator("#error-summary")).containsText("Mã thủ tục có dạng 1.001193");
         assertThat(page.locator("#error-summary")).containsText("Hãy nhập tên tiếng Việt");
         assertThat(page.locator("#code-error")).isVisible();
-        try {
-            java.nio.file.Files.writeString(BrowserSupport.SCREENSHOTS.resolve("catalogue-admin-new-refused.html"),
-                    page.content());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         assertThat(page.locator("#nameEn")).hasValue("Certification of a signature (test)");
         screenshot(page, "catalogue-admin-new-refused");
         assertNoSeriousAxeViolations(page);
