@@ -199,6 +199,10 @@ class CatalogueIT {
         assertThat(get("/api/v1/procedures/abc").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/procedures?level=district").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/procedures?size=1000").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> openApi = get("/v3/api-docs");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/procedures/{code}").contains("Procedure catalogue");
     }
 
     @Test

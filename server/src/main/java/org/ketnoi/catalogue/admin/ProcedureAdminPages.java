@@ -164,6 +164,46 @@ class ProcedureAdminPages {
         }
     }
 
+    /**
+     * The procedure's form as applicants see it, to try out a schema: checking it validates what was
+     * typed and shows the problems, nothing is stored.
+     */
+    @GetMapping("/admin/procedures/{code}/preview")
+    String preview(@PathVariable String code, @RequestParam(required = false) Integer version,
+            @AuthenticationPrincipal Caller caller, Model model) {
+        admin.requireAdministrator(caller);
+        Procedure p = procedure(code, version);
+        model.addAttribute("procedure", p);
+        model.addAttribute("form", org.ketnoi.catalogue.Forms.fromParameters(p, Map.of()));
+        model.addAttribute("problems", List.of());
+        model.addAttribute("checked", false);
+        return "catalogue/admin/preview";
+    }
+
+    @PostMapping("/admin/procedures/{code}/preview")
+    String check(@PathVariable String code, @RequestParam(required = false) Integer version,
+            @AuthenticationPrincipal Caller caller, HttpServletRequest request, HttpServletResponse response,
+            Model model, Locale locale) {
+        admin.requireAdministrator(caller);
+        Procedure p = procedure(code, version);
+        var form = org.ketnoi.catalogue.Forms.fromParameters(p, request.getParameterMap());
+        List<ProcedureCatalogue.FormProblem> problems = catalogue.validate(p, form);
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+        }
+        model.addAttribute("procedure", p);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("checked", true);
+        model.addAttribute("rows", org.ketnoi.catalogue.Forms.describe(p, form, locale));
+        return "catalogue/admin/preview";
+    }
+
+    private Procedure procedure(String code, Integer version) {
+        return (version == null ? catalogue.current(code) : catalogue.version(code, version)).orElseThrow(
+                () -> new org.ketnoi.platform.NotFound("procedure", code, "No procedure has the code " + code));
+    }
+
     private static ProcedureForm more(ProcedureForm form, String action) {
         return switch (action) {
             case "addComponent" -> form.withComponent();
@@ -194,7 +234,8 @@ class ProcedureAdminPages {
             errors.merge(field, message, (a, b) -> a + " " + b);
             errorList.add(new ErrorItem(field, message));
         }
-        model.addAttribute("form", form);
+        // an empty list shows one blank row to fill (blank rows are not saved)
+        model.addAttribute("form", form.components().isEmpty() ? form.withComponent() : form);
         model.addAttribute("creating", creating);
         model.addAttribute("entry", entry);
         model.addAttribute("savedAt", entry == null ? null : when(entry.savedAt()));

@@ -173,7 +173,10 @@ public class ProcedureRules {
         }
         if ("two-agency".equals(p.processKey())) {
             String second = p.secondAgency().orElse("");
-            if (!"commune".equals(second) && agencies.any(second).isEmpty()) {
+            if (second.isEmpty()) {
+                problems.add(Problem.of("secondAgency", "secondAgency.missing", "A two-agency procedure names the "
+                        + "second agency: commune, a department segment such as 03, or a central agency id"));
+            } else if (!"commune".equals(second) && agencies.any(second).isEmpty()) {
                 problems.add(Problem.of("secondAgency", "secondAgency", "A two-agency procedure names the second "
                         + "agency: commune, a department segment such as 03, or a central agency id; got '" + second
                         + "'", second));
