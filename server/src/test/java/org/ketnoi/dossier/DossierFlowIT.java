@@ -249,6 +249,67 @@ class DossierFlowIT {
         assertThat(list.track("000.00.XA.H01-000000-0000", tail).outcome()).isEqualTo(DossierList.Lookup.NO_MATCH);
     }
 
+    @Test
+    void aJudicialRecordIsPaidForThenPassesFromTheDepartmentOfJusticeToThePolice() {
+        org.ketnoi.agency.AgencyId justice = org.ketnoi.agency.AgencyId.provincialDepartment(PROVINCE, "03");
+        org.ketnoi.agency.AgencyId police = org.ketnoi.agency.AgencyId.parse("000.00.00.G03");
+        Caller desk = fixtures.official(justice, Roles.ONE_STOP_CLERK, "Một cửa Sở Tư pháp");
+        Caller justiceSpecialist = fixtures.official(justice, Roles.SPECIALIST, "Chuyên viên lý lịch tư pháp");
+        Caller justiceLeader = fixtures.official(justice, Roles.LEADER, "Giám đốc Sở Tư pháp");
+        Caller policeSpecialist = fixtures.official(police, Roles.SPECIALIST, "Cán bộ hồ sơ nghiệp vụ");
+        Caller policeLeader = fixtures.official(police, Roles.LEADER, "Lãnh đạo Cục");
+        ObjectNode form = new tools.jackson.databind.ObjectMapper().createObjectNode();
+        form.set("applicant", DossierFixtures.birthForm(citizen, COMMUNE, "Nguyễn Văn Bình").get("applicant"));
+        form.put("certificateType", "1");
+        form.put("sex", "male");
+        form.put("placeOfBirth", "Hà Nội");
+        form.put("nationality", "Việt Nam");
+        form.put("ethnicity", "Kinh");
+        form.putObject("family").put("fatherName", "Nguyễn Văn Cha").put("motherName", "Trần Thị Mẹ");
+        form.put("residenceHistory", "Từ 2003 đến nay: 12 Phố Thử nghiệm, Phường Ngọc Hà, Hà Nội");
+        form.put("purpose", "Bổ sung hồ sơ xin việc");
+        form.put("copies", 1);
+        Dossiers.Receipt r = dossiers.submit(new Submission("2.000488", form, Map.of(), UUID.randomUUID(), null),
+                citizen);
+        assertThat(r.agency()).isEqualTo(justice.value());
+
+        DossierView accepted = dossiers.accept(r.code(), 0, justiceSpecialist.username(), desk);
+        assertThat(accepted.dossier().status()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
+        assertThat(accepted.dossier().fee()).isEqualTo(200_000);
+        assertThatThrownBy(() -> dossiers.appraise(r.code(), accepted.dossier().version(), "result", null,
+                justiceSpecialist)).isInstanceOf(DossierRefused.class);
+        DossierView paid = dossiers.recordPayment(r.code(), accepted.dossier().version(), "BL-2026-000123", desk);
+        assertThat(paid.dossier().status()).isEqualTo(DossierStatus.PROCESSING);
+        assertThat(paid.dossier().paidAt()).isPresent();
+
+        DossierView proposed = dossiers.appraise(r.code(), paid.dossier().version(), "result", "Đủ điều kiện",
+                justiceSpecialist);
+        // the police see nothing until the Department has approved
+        assertThat(queues.queue(policeSpecialist, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
+                .doesNotContain(r.code());
+        DossierView transferred = dossiers.approve(r.code(), proposed.dossier().version(), null, justiceLeader);
+        assertThat(transferred.dossier().stage()).contains(Stage.SECOND_APPRAISAL);
+        assertThat(transferred.dossier().agency()).isEqualTo(police.value());
+        assertThat(transferred.timeline()).extracting(TimelineEntry::action).contains("transferred");
+        // the first agency's officials no longer act on it; the second agency's do
+        assertThatThrownBy(() -> dossiers.appraise(r.code(), transferred.dossier().version(), "result", null,
+                justiceSpecialist)).isInstanceOf(AccessDeniedException.class);
+        assertThat(queues.queue(policeSpecialist, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
+                .contains(r.code());
+        assertThat(queues.queue(justiceSpecialist, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
+                .doesNotContain(r.code());
+        DossierView checked = dossiers.appraise(r.code(), transferred.dossier().version(), "result",
+                "Không có án tích", policeSpecialist);
+        assertThat(queues.queue(justiceLeader, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
+                .doesNotContain(r.code());
+        assertThat(queues.queue(policeLeader, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
+                .contains(r.code());
+        DossierView done = dossiers.approve(r.code(), checked.dossier().version(), null, policeLeader);
+        assertThat(done.dossier().status()).isEqualTo(DossierStatus.RESULT_RETURNED);
+        assertThat(done.dossier().agency()).isEqualTo(justice.value());
+        assertThat(done.timeline()).extracting(e -> e.status().code()).containsExactly(1, 2, 6, 4, 4, 4, 4, 4, 9, 10);
+    }
+
     @Autowired DeadlineWarnings warnings;
 
     @Test
