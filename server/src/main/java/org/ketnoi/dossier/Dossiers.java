@@ -492,7 +492,7 @@ public class Dossiers {
         String superior = agency.parent().flatMap(agencies::find).map(a -> a.name()).orElse("");
         String place = agency.province().map(pc -> units.province(pc).name()).orElse("Hà Nội");
         List<String> lines = p.result().lines().stream().map(l -> Forms.fill(l.vi(), d.form())).toList();
-        byte[] pdf = results.render(new ResultDocuments.ResultContent(superior, agency.name(), place,
+        byte[] pdf = results.render(new org.ketnoi.dossier.result.ResultContent(superior, agency.name(), place,
                 LocalDate.ofInstant(now, VIETNAM), d.code().substring(d.code().lastIndexOf('-') + 1) + "/"
                         + LocalDate.ofInstant(now, VIETNAM).getYear(),
                 p.result().title().vi(), lines, "Chủ tịch", leader.displayName(), d.code()));

@@ -48,7 +48,10 @@ class DossierApi {
     private final Dossiers dossiers;
     private final Queues queues;
 
-    DossierApi(Dossiers dossiers, Queues queues) {
+    private final org.ketnoi.dossier.DossierList list;
+
+    DossierApi(Dossiers dossiers, Queues queues, org.ketnoi.dossier.DossierList list) {
+        this.list = list;
         this.dossiers = dossiers;
         this.queues = queues;
     }
@@ -85,6 +88,15 @@ class DossierApi {
                 body.submissionKey(), Locale.forLanguageTag(body.language() == null ? "vi" : body.language())), caller);
         return ResponseEntity.status(r.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new ReceiptBody(r.code(), r.submittedAt(), r.agency(), r.status().code(), r.repeated()));
+    }
+
+    @GetMapping("/api/v1/dossiers")
+    @Operation(summary = "The caller's own dossiers, newest first (at most 100)")
+    List<org.ketnoi.dossier.DossierList.Summary> mine(@AuthenticationPrincipal Caller caller) {
+        if (caller.kind() != Caller.Kind.CITIZEN) {
+            throw new org.springframework.security.access.AccessDeniedException("Only applicants have dossiers of their own");
+        }
+        return list.ofApplicant(caller.username());
     }
 
     record Step(Instant at, int status, String action, String actor, String note) {

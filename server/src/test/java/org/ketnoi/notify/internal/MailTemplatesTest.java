@@ -22,7 +22,11 @@ class MailTemplatesTest {
             "password-reset", Map.of("name", "Trần Văn Đức", "link",
                     "https://ketnoi.example.vn/password/reset?token=Zx81-QPa", "minutes", 30),
             "official-invitation", Map.of("name", "Phạm Thu Trang", "username", "trang.pham", "link",
-                    "https://ketnoi.example.vn/reset?token=Yq72-RTb", "hours", 72));
+                    "https://ketnoi.example.vn/reset?token=Yq72-RTb", "hours", 72),
+            "dossier-status", Map.of("fullName", "Nguyễn Thị Hồng Ngọc", "code", "000.04.XA.H01-260205-0007",
+                    "procedureName", "Đăng ký khai sinh", "statusCode", "4", "statusName", "Đang giải quyết",
+                    "note", "Hồ sơ đã được chuyển đến công chức tư pháp - hộ tịch.", "appointmentDate", "12/02/2026",
+                    "link", "https://ketnoi.example.vn/dossiers/000.04.XA.H01-260205-0007"));
 
     private final MailTemplates templates = new MailTemplates();
 
