@@ -77,6 +77,7 @@ final class DossierBenchmark {
     private final ConcurrentLinkedQueue<String> trackCodes = new ConcurrentLinkedQueue<>();
     private final AtomicLong trackKept = new AtomicLong();
     private final AtomicLong submissionCounter = new AtomicLong();
+    private final List<Jfr.Profile> profiles = new ArrayList<>();
 
     DossierBenchmark(RepoLayout layout, DossierOptions options, PrintStream out) {
         this.layout = layout;
@@ -188,7 +189,8 @@ final class DossierBenchmark {
                             + "<copy of server/target/ketnoi-server.jar> start --server.port=<free port> "
                             + "--ketnoi.data-dir=<run folder>/data " + String.join(" ", EXTRA_ARGUMENTS),
                     wrkVersion, pgVersion, BareFlowable.version(), options, healthy, communes.size(), submissions,
-                    completions, completionNotes, queue, pages, shutdown, List.copyOf(problems));
+                    completions, completionNotes, queue, pages, List.copyOf(profiles), shutdown,
+                    List.copyOf(problems));
         } finally {
             if (citizen != null) {
                 citizen.close();
@@ -274,6 +276,7 @@ final class DossierBenchmark {
             progress.activity(IdentityBenchmark.live("JIT warm-up, bare Flowable, C=" + top, warmBare, "/s"));
             LoadDriver.run("bare warm-up", top, jit, Duration.ofSeconds(1), bareClients(bare), null, warmBare, null);
             firstErrors.clear();
+            startProfile(s, "submissions", progress);
             for (int c : levels) {
                 double busy = quiet(progress, "submissions at C=" + c);
                 LongAdder done = new LongAdder();
@@ -290,6 +293,8 @@ final class DossierBenchmark {
                         options.duration(), bareClients(bare), null, doneBare, null, postgres(s));
                 points.add(DossierResults.Point.of(bareRun, busyBare, null));
             }
+            stopProfile(s, "submissions", "the server during the submission points (" + DossierResults.KETNOI_SUBMIT
+                    + ", every level; idle while the bare engine ran)", progress);
             progress.activity("bare Flowable: closing the engine");
         }
         for (DossierResults.Point p : points) {
@@ -464,6 +469,7 @@ final class DossierBenchmark {
         long start = System.nanoTime();
         try (RateProgress progress = new RateProgress(out, "queues", "s", planned, System::nanoTime)
                 .counting(() -> TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start))) {
+            startProfile(s, "queues", progress);
             for (int c : options.queueConcurrency()) {
                 Map<String, String> bearer = Map.of("Authorization", s.clerk().get(), "Accept", "application/json");
                 points.add(wrkPoint(s, DossierResults.QUEUE_API, c, Wrk.getScript(apiPaths, bearer, null), progress));
@@ -471,6 +477,7 @@ final class DossierBenchmark {
                 points.add(wrkPoint(s, DossierResults.DESK_PAGE, c, Wrk.getScript(pagePaths, page, "/signin"),
                         progress));
             }
+            stopProfile(s, "queues", "the server during the queue points (API and desk page, every level)", progress);
         }
         for (DossierResults.Point p : points) {
             out.printf(Locale.ROOT, "  C=%-3d %-46s %8.1f /s  p50 %7.1f ms  p99 %7.1f ms  errors %s%n",
@@ -524,12 +531,14 @@ final class DossierBenchmark {
         Map<String, String> headers = Map.of("Accept", "text/html", "Accept-Language", "vi");
         try (RateProgress progress = new RateProgress(out, "pages", "s", planned, System::nanoTime)
                 .counting(() -> TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start))) {
+            startProfile(s, "pages", progress);
             for (int c : options.pageConcurrency()) {
                 for (Map.Entry<String, List<String>> w : workloads.entrySet()) {
                     points.add(wrkPoint(s, w.getKey(), c, Wrk.getScript(w.getValue(), headers,
                             forbidden.get(w.getKey())), progress));
                 }
             }
+            stopProfile(s, "pages", "the server during the page points (floor and pages, every level)", progress);
         }
         for (DossierResults.Point p : points) {
             out.printf(Locale.ROOT, "  C=%-3d %-46.46s %8.1f /s  p50 %7.1f ms  p99 %7.1f ms  errors %s%n",
@@ -583,6 +592,24 @@ final class DossierBenchmark {
                 wrkCpu);
         alive(s, workload);
         return p;
+    }
+
+    /** JDK Flight Recorder in the server, started outside any measured window (jcmd is a JVM start of its own). */
+    private void startProfile(Session s, String name, RateProgress progress) {
+        if (options.profile()) {
+            progress.activity("jcmd JFR.start (" + name + ")");
+            Jfr.start(s.server().handle().pid(), name, s.runDir().resolve("server-" + name + ".jfr"),
+                    s.runDir().resolve("jcmd-jfr-" + name + ".txt"));
+        }
+    }
+
+    private void stopProfile(Session s, String name, String what, RateProgress progress) {
+        if (options.profile()) {
+            progress.activity("jcmd JFR.stop (" + name + ") and jfr view hot-methods");
+            Jfr.stop(s.server().handle().pid(), name, s.runDir().resolve("jcmd-jfr-" + name + ".txt"));
+            profiles.add(Jfr.profile(what, s.runDir().resolve("server-" + name + ".jfr"),
+                    s.runDir().resolve("server-" + name + "-hot-methods.txt")));
+        }
     }
 
     private Supplier<Collection<ProcessHandle>> postgres(Session s) {

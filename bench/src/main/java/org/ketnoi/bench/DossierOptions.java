@@ -23,12 +23,13 @@ import java.util.Set;
  * @param parts which of the four parts run (submit, complete, queue, pages)
  * @param quietWait longest wait for a quiet machine before each point; 0 does not wait
  * @param keepData keep the server's data directory
+ * @param profile record the server with JDK Flight Recorder over the submission, queue and page points
  * @param arguments as given, for the "command" line of the results
  */
 record DossierOptions(Duration duration, Duration warmup, List<Integer> submitConcurrency,
         List<Integer> completeConcurrency, int completePool, long queueRows, double openShare, int deskOpen,
         List<Integer> queueConcurrency, List<Integer> pageConcurrency, Set<String> parts, Duration quietWait,
-        boolean keepData, List<String> arguments) {
+        boolean keepData, boolean profile, List<String> arguments) {
 
     static final String NAME = "dossier";
     static final List<String> ALL_PARTS = List.of("submit", "complete", "queue", "pages");
@@ -39,7 +40,7 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
                                           [--complete-concurrency 8,16,32] [--complete-pool 4000]
                                           [--queue-rows 1M] [--open-share 0.05] [--desk-open 3000]
                                           [--queue-concurrency 4,16] [--page-concurrency 16,32,64]
-                                          [--parts submit,complete,queue,pages] [--quiet-wait 1m] [--keep-data]
+                                          [--parts submit,complete,queue,pages] [--quiet-wait 1m] [--no-profile] [--keep-data]
               --duration D               each measured point (default 20s)
               --warmup D                 warm-up before each point, not recorded (default 5s)
               --submit-concurrency C     clients submitting dossiers, and threads starting bare Flowable
@@ -56,6 +57,8 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
               --parts P                  which parts run, of submit, complete, queue, pages (default all)
               --quiet-wait D             longest wait before each point for the machine to be under 30 %
                                          busy (default 1m; 0 does not wait)
+              --no-profile               no JDK Flight Recorder in the server (by default it records the
+                                         submission, queue and page points with its default settings)
               --keep-data                keep the server's data directory afterwards""";
 
     static DossierOptions parse(String... args) {
@@ -72,6 +75,7 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
         Set<String> parts = Set.copyOf(ALL_PARTS);
         Duration quietWait = Duration.ofMinutes(1);
         boolean keepData = false;
+        boolean profile = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -80,6 +84,10 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
             }
             if (name.equals("--keep-data")) {
                 keepData = true;
+                continue;
+            }
+            if (name.equals("--no-profile")) {
+                profile = false;
                 continue;
             }
             String value;
@@ -118,7 +126,7 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
                     rows * openShare));
         }
         return new DossierOptions(duration, warmup, submit, complete, pool, rows, openShare, deskOpen, queue, pages,
-                parts, quietWait, keepData, List.of(args));
+                parts, quietWait, keepData, profile, List.of(args));
     }
 
     boolean runs(String part) {

@@ -27,6 +27,7 @@ final class DossierReport {
         completions();
         queue();
         pages();
+        profiles();
         problems();
         method();
         return md.toString();
@@ -272,6 +273,29 @@ final class DossierReport {
         }
         line();
         errors(r.pages());
+    }
+
+    private void profiles() {
+        if (r.profiles().isEmpty()) {
+            return;
+        }
+        line("## Where the server's time goes (JDK Flight Recorder)");
+        line();
+        line("Recorded in the server with JFR's `default` settings (a Java stack sampled every 20 ms per running "
+                + "thread, about 1 % overhead), started and stopped with jcmd outside the measured windows, and read "
+                + "with `jfr view hot-methods`, which counts samples by the method on top of the stack. Work outside "
+                + "Java code (the garbage collector, PostgreSQL, the kernel) is not in these samples; its CPU is in the "
+                + "tables above. The recordings stay in the run folder (`jfr view <view> <file>` shows more).");
+        line();
+        for (Jfr.Profile p : r.profiles()) {
+            line("**" + p.what() + "** (the top rows hold " + fmt("%,d", p.samples()) + " samples)");
+            line();
+            line("| method on top of the stack | samples | share |");
+            line("|---|---|---|");
+            p.top().stream().limit(12).forEach(h -> line("| `" + IdentityReport.shortMethod(h.method()) + "` | "
+                    + fmt("%,d", h.samples()) + " | " + fmt("%.1f %%", h.percent()) + " |"));
+            line();
+        }
     }
 
     private void problems() {

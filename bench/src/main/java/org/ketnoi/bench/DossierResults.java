@@ -13,13 +13,14 @@ import java.util.stream.Collectors;
  * @param completions the clerk's accepts at each concurrency; empty when that part did not run
  * @param queue the queue pages with the inserted rows; null when that part did not run
  * @param pages the portal's pages and the HTTP floor at each concurrency
+ * @param profiles the server's JDK Flight Recorder recordings over the submission, queue and page points
  * @param problems what went wrong or looked doubtful during the run
  */
 record DossierResults(ZonedDateTime started, Duration took, MachineInfo machine, String loadBefore, String loadAfter,
         GitRevision git, String jarInfo, String command, String serverCommand, String wrkVersion, String pgVersion,
         String flowableVersion, DossierOptions options, long healthyMillis, int communes, List<Point> submissions,
         List<Point> completions, List<String> completionNotes, Queue queue, List<Point> pages,
-        KetnoiServer.Shutdown shutdown, List<String> problems) {
+        List<Jfr.Profile> profiles, KetnoiServer.Shutdown shutdown, List<String> problems) {
 
     static final String KETNOI_SUBMIT = "Ketnoi: POST /api/v1/dossiers";
     static final String BARE_START = "bare Flowable: start the one-stop process";

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 record DossierRows(long rows, long open, long deskOpen, long stride, String deskAgency, String deskCommune,
         List<String> procedures) {
 
-    /** Primes tried as the stride, largest first; one that does not divide n is coprime to it. */
-    private static final long[] STRIDES = {1_000_003, 999_983, 7_919, 104_729};
+    /** The golden ratio's inverse: a stride of about n × 0.618 spreads i × stride mod n most evenly. */
+    private static final double GOLDEN = 0.6180339887498949;
 
     /** Shares of the open dossiers by stage, in percent (cumulative bounds in {@link #sql}). */
     static final int RECEPTION = 30;
@@ -52,14 +52,21 @@ record DossierRows(long rows, long open, long deskOpen, long stride, String desk
         return new DossierRows(rows, open, deskOpen, stride(rows), deskAgency, deskCommune, List.copyOf(procedures));
     }
 
-    /** A prime that does not divide n, so that i × stride mod n runs through every rank once. */
+    /**
+     * The stride for n rows: coprime to n, so that i × stride mod n runs through every rank once, and
+     * near n × 0.618 (Fibonacci hashing), so that the rows of low rank (the open ones) fall evenly
+     * through the table rather than in a few runs, as a small stride would leave them.
+     */
     static long stride(long n) {
-        for (long p : STRIDES) {
-            if (n % p != 0) {
-                return p;
-            }
+        long s = Math.max(1, Math.round(n * GOLDEN));
+        while (gcd(s, n) != 1) {
+            s++;
         }
-        throw new IllegalStateException("no stride for " + n);
+        return s;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The rank of row i (1..n): 0..n-1, each once. */
