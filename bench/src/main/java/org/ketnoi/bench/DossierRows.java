@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * {@code r = (i × stride) mod n}, a permutation of 0..n-1 when the stride and n are coprime; rows
  * with {@code r < open} are open and, of those, {@code r < deskOpen} belong to the clerk's agency.
  * So the open rows are spread evenly through the table, as arrival order spreads them, and their
- * counts are exactly what was asked for. Everything else of a row (commune, stage, dates, names)
- * follows from {@code i} and {@code r} by small hashes, so a run can be repeated.
+ * counts are exactly what was asked for. A row's stage, due state and commune follow from its rank
+ * too (see {@link #stagePercent}), its dates and names from {@code i}, so a run can be repeated.
  *
  * <p>The codes are shaped like real ones ({@code <agency>-<yymmdd>-<sequence>}) with a sequence above
  * 1,000,000, which no agency reaches in a day, so they never meet a code the server hands out. The rows
@@ -69,6 +69,21 @@ record DossierRows(long rows, long open, long deskOpen, long stride, String desk
         return b == 0 ? a : gcd(b, a % b);
     }
 
+    /**
+     * What a rank decides besides open or not: the stage (its last two digits against the stages' shares), the
+     * due state (the fraction of rank × 0.618, equidistributed among the ranks of each stage), and the commune
+     * (7,919 × rank over the communes). The open rows hold the ranks
+     * 0..open-1 and the clerk's 0..deskOpen-1, so every share holds among them as it does in the table.
+     */
+    static long stagePercent(long rank) {
+        return rank % 100;
+    }
+
+    static long duePercent(long rank) {
+        double x = rank * GOLDEN;
+        return (long) Math.floor((x - Math.floor(x)) * 100);
+    }
+
     /** The rank of row i (1..n): 0..n-1, each once. */
     static long rank(long i, long n, long stride) {
         return Math.floorMod(Math.multiplyExact(i, stride), n);
@@ -96,8 +111,8 @@ record DossierRows(long rows, long open, long deskOpen, long stride, String desk
                      g as (select i, (i * %3$d::bigint) %% %2$d::bigint as r, ('%5$s'::timestamptz) as now
                            from generate_series(%8$d::bigint, %9$d::bigint) as s(i)),
                      k as (select g.*, r < %4$d as open, r < %6$d as desk,
-                                  (r * 13 + i) %% 100 as u, (i * 17 + r) %% 100 as w,
-                                  (1 + ((i * 7 + r) %% c.n))::int as ci, c.codes, c.provinces
+                                  r %% 100 as u, floor((r * %19$s::float8 - floor(r * %19$s::float8)) * 100)::int as w,
+                                  (1 + (r * 7919) %% c.n)::int as ci, c.codes, c.provinces
                            from g, c),
                      a as (select k.*,
                                   case when desk then '%10$s'
@@ -151,6 +166,6 @@ record DossierRows(long rows, long open, long deskOpen, long stride, String desk
                                  as name
                       from a) x""",
                 0, rows, stride, open, now, deskOpen, deskCommune, from, to, deskAgency, rec, pay, app, appr, procs,
-                procedures.size(), LATE, LATE + NEARLY_DUE);
+                procedures.size(), LATE, LATE + NEARLY_DUE, Double.toString(GOLDEN));
     }
 }

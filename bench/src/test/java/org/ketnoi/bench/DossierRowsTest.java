@@ -51,6 +51,55 @@ class DossierRowsTest {
         }
     }
 
+    /**
+     * The stages and due dates of the open rows follow the shares asked for, in the clerk's agency too: the
+     * hashes they come from must not share the rank's structure (a modulus of i would, and left whole stages empty).
+     */
+    @Test
+    void openRowsHaveEveryStageAndDueState() {
+        for (long n : new long[] {100_000, 1_000_000}) {
+            DossierRows rows = DossierRows.of(n, 0.05, 3_000, "000.04.XA.H01", "00004", List.of("1.001193"));
+            int[] stages = new int[5];
+            int[] deskStages = new int[5];
+            int[] due = new int[3];
+            int deskLate = 0;
+            int[] bounds = {DossierRows.RECEPTION, DossierRows.RECEPTION + DossierRows.PAYMENT,
+                    DossierRows.RECEPTION + DossierRows.PAYMENT + DossierRows.APPRAISAL,
+                    100 - DossierRows.RETURN_RESULT, 100};
+            for (long i = 1; i <= n; i++) {
+                long r = DossierRows.rank(i, n, rows.stride());
+                if (r >= rows.open()) {
+                    continue;
+                }
+                long u = DossierRows.stagePercent(r);
+                int stage = 0;
+                while (u >= bounds[stage]) {
+                    stage++;
+                }
+                stages[stage]++;
+                if (r < rows.deskOpen()) {
+                    deskStages[stage]++;
+                }
+                long w = DossierRows.duePercent(r);
+                due[w < DossierRows.LATE ? 0 : w < DossierRows.LATE + DossierRows.NEARLY_DUE ? 1 : 2]++;
+                if (r < rows.deskOpen() && (stage == 1 || stage == 4) && w < DossierRows.LATE) {
+                    deskLate++;
+                }
+            }
+            int[] shares = {DossierRows.RECEPTION, DossierRows.PAYMENT, DossierRows.APPRAISAL, DossierRows.APPROVAL,
+                    DossierRows.RETURN_RESULT};
+            for (int k = 0; k < 5; k++) {
+                assertEquals(shares[k] / 100.0, stages[k] / (double) rows.open(), 0.01, "n=" + n + " stage " + k);
+                assertEquals(shares[k] / 100.0, deskStages[k] / (double) rows.deskOpen(), 0.03, "n=" + n
+                        + " clerk's stage " + k);
+            }
+            assertEquals(DossierRows.LATE / 100.0, due[0] / (double) rows.open(), 0.01);
+            // about 3,000 × 15 % (payment and return) × 15 % late = 67
+            assertTrue(deskLate > 40, "the clerk's own stages have late dossiers: " + deskLate);
+            assertEquals(DossierRows.NEARLY_DUE / 100.0, due[1] / (double) rows.open(), 0.01);
+        }
+    }
+
     @Test
     void theStatementCoversItsRowsAndNamesTheClerksAgency() {
         DossierRows rows = DossierRows.of(1_000_000, 0.05, 3_000, "000.04.XA.H01", "00004",
@@ -63,7 +112,8 @@ class DossierRowsTest {
         assertTrue(sql.contains("where code <> '00004'"));
         assertTrue(sql.contains("array['1.001193','2.000001']"));
         assertTrue(sql.contains("'2026-11-23T09:00:00Z'::timestamptz"));
-        assertTrue(sql.contains("(r * 13 + i) % 100 as u"), sql);
+        assertTrue(sql.contains("r % 100 as u, floor((r * 0.6180339887498949::float8 - floor(r * "
+                + "0.6180339887498949::float8)) * 100)::int as w"), "the SQL of stagePercent and duePercent: " + sql);
         assertThrows(IllegalArgumentException.class, () -> rows.sql(0, 10, "2026-11-23T09:00:00Z"));
         assertThrows(IllegalArgumentException.class, () -> rows.sql(1, 1_000_001, "2026-11-23T09:00:00Z"));
         assertThrows(IllegalArgumentException.class, () -> DossierRows.of(1_000, 0.01, 11, "a", "b", List.of("p")));
