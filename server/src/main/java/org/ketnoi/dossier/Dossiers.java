@@ -48,14 +48,12 @@ public class Dossiers {
 
     /** Officials and applicants in Vietnam keep Vietnam's time; dates and working days are counted in it. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** Office hours end at 17:00: an appointment in working days runs to the end of that day. */
-    private static final LocalTime CLOSING = LocalTime.of(17, 0);
     private static final Dossier.Actor SYSTEM = new Dossier.Actor("system:dossier", "Hệ thống Ketnoi", null);
 
     private final DossierTable table;
     private final DossierCodes codes;
     private final Workflows workflows;
-    private final WorkingCalendar calendar;
+    private final Deadlines deadlines;
     private final ProcedureCatalogue catalogue;
     private final Accounts accounts;
     private final AgencyDirectory agencies;
@@ -65,6 +63,8 @@ public class Dossiers {
     private final ResultDocuments results;
     private final DossierNotices notices;
     private final TransactionTemplate tx;
+    /** For what must be kept although the action's own transaction rolls back (refusals in the audit trail). */
+    private final TransactionTemplate separately;
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile Map<String, String> communeProvinces;
@@ -76,7 +76,7 @@ public class Dossiers {
         this.table = table;
         this.codes = codes;
         this.workflows = workflows;
-        this.calendar = calendar;
+        this.deadlines = new Deadlines(calendar);
         this.catalogue = catalogue;
         this.accounts = accounts;
         this.agencies = agencies;
@@ -86,6 +86,8 @@ public class Dossiers {
         this.results = results;
         this.notices = notices;
         this.tx = tx;
+        this.separately = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
     }
@@ -130,7 +132,6 @@ public class Dossiers {
                 Instant now = clock.instant();
                 UUID id = UUID.randomUUID();
                 String process = workflows.start(p.processKey(), id.toString());
-                insertAttachments(id, s.attachments(), caller, now, 0);
                 String code = codes.next(handling[0], LocalDate.ofInstant(now, VIETNAM));
                 String tail = account.idNumber() == null ? null
                         : account.idNumber().substring(account.idNumber().length() - 4);
@@ -138,6 +139,7 @@ public class Dossiers {
                         s.locale() == null ? "vi" : s.locale().getLanguage(), handling[0], handling[1], s.form(),
                         p.totalFee(), now, process);
                 table.insert(d, s.submissionKey());
+                insertAttachments(id, s.attachments(), caller, now, 0);
                 notices.statusChanged(d, p, account, d.newEntries().getLast());
                 return new Receipt(code, now, handling[0], d.status(), false);
             });
@@ -231,7 +233,7 @@ public class Dossiers {
                 throw new FormRefused(problems);
             }
             Instant now = clock.instant();
-            Instant newDue = d.pausedAt().map(paused -> extended(d.dueAt().orElseThrow(), paused, now)).orElse(null);
+            Instant newDue = d.pausedAt().map(paused -> deadlines.extended(d.dueAt().orElseThrow(), paused, now)).orElse(null);
             d.supplied(applicant(caller), now, newDue, note);
             insertAttachments(d.id(), attached, caller, now, 1);
             String from = d.receivedAt().isEmpty() ? "reception"
@@ -310,7 +312,7 @@ public class Dossiers {
             Procedure p = procedureOf(d);
             String assignee = chooseSpecialist(d.agency(), specialist);
             Instant now = clock.instant();
-            d.accept(official(caller), now, appointment(now, p.processingTime()), assignee);
+            d.accept(official(caller), now, deadlines.appointment(now, p.processingTime()), assignee);
             return Map.of("decision", "accept", "fee", d.fee());
         });
     }
@@ -404,7 +406,7 @@ public class Dossiers {
                 throw denied(d, caller, "apologise");
             }
             Instant now = clock.instant();
-            d.apologise(official(caller), now, newDate.atTime(CLOSING).atZone(VIETNAM).toInstant(), letter);
+            d.apologise(official(caller), now, newDate.atTime(Deadlines.CLOSING).atZone(VIETNAM).toInstant(), letter);
             table.update(d);
             notices.statusChanged(d, procedureOf(d), account(d), d.newEntries().getLast());
             audit(caller, "dossier.apologise", d);
@@ -534,7 +536,7 @@ public class Dossiers {
 
     private AccessDeniedException denied(Dossier d, Caller caller, String what) {
         // refusals are audited in a transaction of their own: the action's own rolls back
-        tx.executeWithoutResult(status -> audit.record(new AuditTrail.Entry(caller.username(), caller.agencyId(),
+        separately.executeWithoutResult(status -> audit.record(new AuditTrail.Entry(caller.username(), caller.agencyId(),
                 "dossier." + what, "dossier:" + d.code(), AuditTrail.Outcome.REFUSED)));
         return new AccessDeniedException(caller.username() + " may not act on the dossier " + d.code() + " (" + what
                 + ")");
@@ -605,25 +607,6 @@ public class Dossiers {
                     });
                 });
         return load.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    }
-
-    /** The appointment of a time limit counted from now. */
-    Instant appointment(Instant received, Procedure.ProcessingTime time) {
-        LocalDateTime local = LocalDateTime.ofInstant(received, VIETNAM);
-        if (time.unit() == Procedure.TimeUnit.WORKING_HOURS) {
-            return calendar.addWorkingHours(local, time.amount()).atZone(VIETNAM).toInstant();
-        }
-        return calendar.addWorkingDays(local, time.amount()).atTime(CLOSING).atZone(VIETNAM).toInstant();
-    }
-
-    /** The due date moved on by the working days a supplement request paused the clock. */
-    Instant extended(Instant due, Instant paused, Instant resumed) {
-        int days = calendar.workingDaysBetween(LocalDate.ofInstant(paused, VIETNAM), LocalDate.ofInstant(resumed, VIETNAM));
-        if (days == 0) {
-            return due;
-        }
-        LocalDateTime d = LocalDateTime.ofInstant(due, VIETNAM);
-        return calendar.addWorkingDays(d, days).atTime(d.toLocalTime()).atZone(VIETNAM).toInstant();
     }
 
     private String[] handlingAgencies(Procedure p, tools.jackson.databind.JsonNode form) {

@@ -199,7 +199,7 @@ class SecurityConfiguration {
     SecurityFilterChain platformSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/registry/**", "/account/**", "/admin/**", "/dossiers/**", "/desk/**").authenticated()
+                        .requestMatchers("/registry/**", "/account/**", "/admin/**", "/dossiers/**", "/desk/**", "/inbox/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)

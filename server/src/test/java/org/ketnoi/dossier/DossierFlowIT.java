@@ -79,7 +79,7 @@ class DossierFlowIT {
     void aBirthRegistrationGoesFromSubmissionToResultAndRating() throws Exception {
         UUID key = UUID.randomUUID();
         Dossiers.Receipt receipt = submit(citizen, DossierFixtures.birthForm(citizen, COMMUNE, "Nguyễn Văn Bình"), key);
-        assertThat(receipt.code()).matches("008\\.00\\.XA\\.H01-\\d{6}-\\d{4}");
+        assertThat(receipt.code()).matches("000\\.08\\.XA\\.H01-\\d{6}-\\d{4}");
         assertThat(receipt.status()).isEqualTo(DossierStatus.SUBMITTED);
 
         // the same submission again: the same dossier, not a second one

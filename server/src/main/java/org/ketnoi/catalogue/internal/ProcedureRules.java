@@ -37,12 +37,19 @@ public class ProcedureRules {
             "x-prefill", "x-commune", "x-handling-commune");
 
     private final AgencyNames agencies;
-    private final AgencyDirectory directory;
+    private final java.util.function.Predicate<AgencyId> agencyExists;
     private final FormValidator validator;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ProcedureRules(AgencyNames agencies, AgencyDirectory directory, FormValidator validator) {
+        this(agencies, id -> directory.find(id).isPresent(), validator);
+    }
+
+    /** @param agencyExists whether the agency tree holds an agency (owners are checked against it) */
+    public ProcedureRules(AgencyNames agencies, java.util.function.Predicate<AgencyId> agencyExists,
+            FormValidator validator) {
         this.agencies = agencies;
-        this.directory = directory;
+        this.agencyExists = agencyExists;
         this.validator = validator;
     }
 
@@ -66,7 +73,7 @@ public class ProcedureRules {
         p.owner().ifPresent(owner -> {
             boolean known;
             try {
-                known = directory.find(AgencyId.parse(owner)).isPresent();
+                known = agencyExists.test(AgencyId.parse(owner));
             } catch (InvalidInput e) {
                 known = false;
             }
