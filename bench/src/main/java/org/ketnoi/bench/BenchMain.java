@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Entry point of {@code bench/target/ketnoi-bench.jar}, run by {@code ./ketnoi bench}: the start-up
  * benchmark by default, the population benchmark with {@code population} as the first argument, the
- * identity benchmark with {@code identity}.
+ * identity benchmark with {@code identity}, the dossier benchmark with {@code dossier}.
  */
 public final class BenchMain {
 
@@ -21,13 +21,18 @@ public final class BenchMain {
     public static void main(String[] args) {
         boolean population = args.length > 0 && args[0].equals(PopulationOptions.NAME);
         boolean identity = args.length > 0 && args[0].equals(IdentityOptions.NAME);
-        String usage = population ? PopulationOptions.USAGE : identity ? IdentityOptions.USAGE : BenchOptions.USAGE;
+        boolean dossier = args.length > 0 && args[0].equals(DossierOptions.NAME);
+        String usage = population ? PopulationOptions.USAGE : identity ? IdentityOptions.USAGE
+                : dossier ? DossierOptions.USAGE : BenchOptions.USAGE;
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.println(usage);
             return;
         }
         try {
-            if (identity) {
+            if (dossier) {
+                DossierOptions options = DossierOptions.parse(args);
+                new DossierBenchmark(locate(), options, System.out).run();
+            } else if (identity) {
                 IdentityOptions options = IdentityOptions.parse(args);
                 new IdentityBenchmark(locate(), options, System.out).run();
             } else if (population) {

@@ -216,7 +216,8 @@ final class IdentityBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // Set-up
 
-    private static String demoSecret(Path dataDir, String clientId) {
+    /** A demo account's or system's secret from {@code <data dir>/demo-accounts.properties}. */
+    static String demoSecret(Path dataDir, String clientId) {
         Path file = dataDir.resolve("demo-accounts.properties");
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -226,7 +227,7 @@ final class IdentityBenchmark {
         }
         String secret = properties.getProperty(clientId);
         if (secret == null) {
-            throw new BenchmarkFailed(file + " has no secret for the demo agency system " + clientId);
+            throw new BenchmarkFailed(file + " has no entry for the demo account or system " + clientId);
         }
         return secret;
     }
@@ -450,7 +451,7 @@ final class IdentityBenchmark {
         }
     }
 
-    private static java.util.function.Supplier<String> live(String what, LongAdder completed, String unit) {
+    static java.util.function.Supplier<String> live(String what, LongAdder completed, String unit) {
         AtomicLong lastCount = new AtomicLong();
         AtomicLong lastAt = new AtomicLong(System.nanoTime());
         return () -> {
@@ -840,7 +841,7 @@ final class IdentityBenchmark {
     }
 
     /** The task for 0..n-1, {@code concurrency} at a time, on virtual threads. */
-    private static Outcome eachOnce(String name, int n, int concurrency, Task task) {
+    static Outcome eachOnce(String name, int n, int concurrency, Task task) {
         AtomicInteger next = new AtomicInteger();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         Latencies.Recorder[] recorders = new Latencies.Recorder[concurrency];

@@ -161,7 +161,7 @@ final class PopulationBenchmark {
             // Real tokens from the server's own provider, each renewed in the background before its 5 minutes end;
             // the token requests have their own HttpClients, apart from the measured ones.
             String base = "http://localhost:" + port;
-            Tokens.Official signIn = new Tokens.Official(base, IMPORTER, password, totpSecret);
+            Tokens.Person signIn = new Tokens.Person(base, IMPORTER, password, totpSecret);
             official = BearerSource.start("the official " + IMPORTER, signIn::token);
             HttpClient tokenHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();

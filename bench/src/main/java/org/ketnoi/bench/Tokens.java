@@ -25,9 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Access tokens from the server's own OpenID Connect provider, obtained as real callers obtain them:
- * the verifying system with the client-credentials grant, the official with the authorization code
- * flow and PKCE on the platform's native client {@code ketnoi-cli}, signing in on the provider's
- * pages with password and TOTP. Plain JDK: HttpClient, HMAC-SHA1 and SHA-256.
+ * the verifying system with the client-credentials grant, officials and citizens with the authorization
+ * code flow and PKCE on the platform's native client {@code ketnoi-cli}, signing in on the provider's
+ * pages (officials with password and TOTP, citizens with password only). Plain JDK: HttpClient,
+ * HMAC-SHA1 and SHA-256.
  */
 final class Tokens {
 
@@ -70,39 +71,76 @@ final class Tokens {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Official: authorization code with PKCE on the native client, signed in with password and TOTP.
+    // A person: authorization code with PKCE on the native client, signed in with password (and TOTP for officials).
+
+    /** The last TOTP step each username signed in with: the provider refuses a code used twice, whichever browser. */
+    private static final Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * A browser of the provider's pages for one official: keeps cookies (the provider's session),
+     * A browser of the provider's pages for one person: keeps cookies (the provider's session),
      * follows no redirect. After the first sign-in, a new token needs only the authorization request
      * and the code exchange: the provider's session answers the request with a code directly.
+     * Officials sign in with password and TOTP; citizens with their ID number and password only.
      */
-    static final class Official {
+    static final class Person {
 
         private final String base;
         private final String username;
         private final String password;
         private final byte[] totpSecret;
+        private final CookieManager cookies = new CookieManager();
         private final HttpClient browser;
-        private long lastStep = -1;
         private boolean nativeClientRegistered;
 
-        Official(String base, String username, String password, String totpSecretBase32) {
+        /** An official: password, then the current code of the TOTP secret (Base32). */
+        Person(String base, String username, String password, String totpSecretBase32) {
             this.base = base;
             this.username = username;
             this.password = password;
-            this.totpSecret = fromBase32(totpSecretBase32);
+            this.totpSecret = totpSecretBase32 == null ? null : fromBase32(totpSecretBase32);
             this.browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                    .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5)).build();
+        }
+
+        /** A citizen: the ID number and password, no second factor. */
+        static Person citizen(String base, String idNumber, String password) {
+            return new Person(base, idNumber, password, null);
+        }
+
+        /**
+         * A session of the portal's pages, as a browser gets one: sign in on the provider (password, and
+         * TOTP for an official), then the portal's own sign-in (/oauth2/authorization/ketnoi-portal, the
+         * provider's answer, the portal's callback), then {@code page} must answer 200. Returns the
+         * {@code Cookie} header that carries the session.
+         */
+        synchronized String pageSession(String page) {
+            registerNativeClient();
+            HttpResponse<String> r = get(base + "/oauth2/authorization/ketnoi-portal");
+            for (int hop = 0; hop < 8 && r.statusCode() == 302; hop++) {
+                String next = location(r);
+                if (path(next).equals("/signin")) {
+                    r = signIn();
+                } else {
+                    r = get(next.startsWith("http") ? next : base + next);
+                }
+            }
+            HttpResponse<String> shown = get(base + page);
+            if (shown.statusCode() != 200) {
+                throw new BenchmarkFailed("after the portal's sign-in of " + username + ", " + page + " answered HTTP "
+                        + shown.statusCode() + " " + location(shown) + " " + abbreviate(shown.body()));
+            }
+            String header = cookies.getCookieStore().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+            if (header.isEmpty()) {
+                throw new BenchmarkFailed("the portal's sign-in of " + username + " left no cookie");
+            }
+            return header;
         }
 
         /** A new access token: authorize (signing in first when the provider's session asks for it), then exchange. */
         synchronized Token token() {
-            if (!nativeClientRegistered) {
-                registerNativeClient();
-                nativeClientRegistered = true;
-            }
+            registerNativeClient();
             Instant asked = Instant.now();
             String verifier = newVerifier();
             String state = newVerifier().substring(0, 16);
@@ -145,6 +183,10 @@ final class Tokens {
          * first, as a browser visiting the portal would, without this official's cookies.
          */
         private void registerNativeClient() {
+            if (nativeClientRegistered) {
+                return;
+            }
+            nativeClientRegistered = true;
             HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> r = send(anonymous, HttpRequest.newBuilder(URI.create(base
@@ -156,26 +198,31 @@ final class Tokens {
             }
         }
 
-        /** Password on {@code /signin}, then the current TOTP code on {@code /signin/code}; the last answer. */
+        /**
+         * Password on {@code /signin}, then (officials) the current TOTP code on {@code /signin/code}; the
+         * last answer, a redirect onwards.
+         */
         private HttpResponse<String> signIn() {
             HttpResponse<String> r = submit("/signin", Map.of("username", username, "password", password));
+            if (totpSecret == null) {
+                if (r.statusCode() != 302 || path(location(r)).startsWith("/signin")) {
+                    throw new BenchmarkFailed("the provider refused the password of " + username + ": HTTP "
+                            + r.statusCode() + " " + location(r) + " " + abbreviate(r.body()));
+                }
+                return r;
+            }
             if (r.statusCode() != 302 || !path(location(r)).equals("/signin/code")) {
                 throw new BenchmarkFailed("the provider refused the password of " + username + ": HTTP "
                         + r.statusCode() + " " + location(r) + " " + abbreviate(r.body()));
             }
             // A code works once per 30-second step (the provider refuses a replay): a second sign-in within the
-            // same step waits for the next one.
-            long step = Math.floorDiv(Instant.now().getEpochSecond(), TOTP_PERIOD_SECONDS);
-            while (step <= lastStep) {
-                sleep(Duration.ofMillis(500));
-                step = Math.floorDiv(Instant.now().getEpochSecond(), TOTP_PERIOD_SECONDS);
-            }
+            // same step, by this browser or another of the same person, waits for the next one.
+            long step = claimStep(username);
             r = submit("/signin/code", Map.of("code", totp(totpSecret, step, TOTP_DIGITS)));
             if (r.statusCode() != 302) {
                 throw new BenchmarkFailed("the provider refused the TOTP code of " + username + ": HTTP "
                         + r.statusCode() + " " + abbreviate(r.body()));
             }
-            lastStep = step;
             return r;
         }
 
@@ -197,6 +244,20 @@ final class Tokens {
         private HttpResponse<String> get(String url) {
             return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
                     .timeout(TIMEOUT).GET().build());
+        }
+    }
+
+    /** The current TOTP step for this username, waiting for the next one when it was used already. */
+    private static long claimStep(String username) {
+        while (true) {
+            long step = Math.floorDiv(Instant.now().getEpochSecond(), TOTP_PERIOD_SECONDS);
+            synchronized (LAST_STEP) {
+                if (step > LAST_STEP.getOrDefault(username, -1L)) {
+                    LAST_STEP.put(username, step);
+                    return step;
+                }
+            }
+            sleep(Duration.ofMillis(500));
         }
     }
 

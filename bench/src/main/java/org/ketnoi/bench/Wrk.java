@@ -153,6 +153,58 @@ final class Wrk {
                 %s""".formatted(basicAuthorization, DONE);
     }
 
+    /**
+     * GETs of the paths given, each connection's requests taking them in turn from a shared counter, with
+     * the headers given on every request. An answer counts as bad unless it is 200 and, when
+     * {@code forbidden} is not null, its body does not contain that text (a page can answer 200 with an
+     * error message in it).
+     */
+    static String getScript(List<String> paths, java.util.Map<String, String> headers, String forbidden) {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("no paths");
+        }
+        StringBuilder s = new StringBuilder("wrk.method = \"GET\"\n");
+        headers.forEach((name, value) -> s.append("wrk.headers[").append(lua(name)).append("] = ").append(lua(value))
+                .append('\n'));
+        s.append("local paths = {");
+        for (int i = 0; i < paths.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(lua(paths.get(i)));
+        }
+        s.append("}\n");
+        s.append("local forbidden = ").append(forbidden == null ? "nil" : lua(forbidden)).append('\n');
+        s.append("""
+                local n = 0
+                bad = 0
+                first_error = ""
+                request = function()
+                  n = n + 1
+                  return wrk.format(nil, paths[(n %% #paths) + 1])
+                end
+                response = function(status, headers, body)
+                  if status ~= 200 or (forbidden ~= nil and body ~= nil and string.find(body, forbidden, 1, true)) then
+                    bad = bad + 1
+                    if first_error == "" then first_error = status .. " " .. string.sub(body or "", 1, 300) end
+                  end
+                end
+                %s""".formatted(DONE));
+        return s.toString();
+    }
+
+    /** A Lua string literal. */
+    static String lua(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
     /** Collects each thread's {@code bad} and prints the one line. */
     private static final String DONE = """
             local threads = {}

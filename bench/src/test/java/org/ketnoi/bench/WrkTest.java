@@ -76,4 +76,17 @@ class WrkTest {
         assertTrue(refresh.contains("io.write(\"KETNOI-WRK-FIRST-ERROR \" .. string.gsub(first, \"%c\", \" \") .. \"\\n\")"),
                 refresh);
     }
+
+    @Test
+    void theGetScriptTakesThePathsInTurnAndCountsWrongPages() {
+        String script = Wrk.getScript(List.of("/a?x=1", "/b\"c"), java.util.Map.of("Cookie", "SESSION=abc"),
+                "govuk-error-summary");
+        assertTrue(script.contains("wrk.headers[\"Cookie\"] = \"SESSION=abc\""), script);
+        assertTrue(script.contains("local paths = {\"/a?x=1\", \"/b\\\"c\"}"), script);
+        assertTrue(script.contains("local forbidden = \"govuk-error-summary\""), script);
+        assertTrue(script.contains("paths[(n % #paths) + 1]"), script);
+        assertTrue(script.contains("KETNOI-WRK requests=%d"), "the done line of the other scripts: " + script);
+        assertTrue(Wrk.getScript(List.of("/"), java.util.Map.of(), null).contains("local forbidden = nil"));
+        assertThrows(IllegalArgumentException.class, () -> Wrk.getScript(List.of(), java.util.Map.of(), null));
+    }
 }
