@@ -19,6 +19,21 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    /**
+     * No link rewriting: Boot registers Spring's resource URL encoding filter because a WebJars locator is
+     * present, and the filter then asks the static-resource resolvers about every link of every page (a
+     * class-path search in the jar per link, misses not cached: most of a page's CPU in the dossier
+     * benchmark). The pages link to WebJars without versions and the resolver finds them when they are
+     * served, so nothing needs rewriting.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("ketnoi-lang");
