@@ -323,8 +323,8 @@ class DossierFlowIT {
         warnings.warn();
         assertThat(inbox.messages(inboxOf, java.util.Locale.forLanguageTag("vi"), 10))
                 .filteredOn(m -> m.subject().contains(r.code())).hasSize(1);
-        // late now: the apology's new date (tomorrow, by then "nearly due") is warned of again
-        jdbc.sql("update dossier.dossier set due_at = now() - interval '1 hour' where code = ?").param(r.code()).update();
+        // late now (two days past): the apology's new date, today at 17:00 and so nearly due, is warned of again
+        jdbc.sql("update dossier.dossier set due_at = now() - interval '2 days' where code = ?").param(r.code()).update();
         dossiers.apologise(r.code(), accepted.dossier().version(), java.time.LocalDate.now(Dossiers.VIETNAM),
                 "Xin lỗi vì chậm trễ", specialist);
         warnings.warn();
