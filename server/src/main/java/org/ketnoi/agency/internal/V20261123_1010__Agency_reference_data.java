@@ -1,14 +1,10 @@
 package org.ketnoi.agency.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -168,33 +164,7 @@ class V20261123_1010__Agency_reference_data extends BaseJavaMigration {
         return in;
     }
 
-    /** Rows of a small UTF-8 CSV with a header, fields optionally in double quotes. */
     static List<List<String>> csv(String path) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(resource(path), StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> fields = new ArrayList<>();
-                StringBuilder field = new StringBuilder();
-                boolean quoted = false;
-                for (int i = 0; i < line.length(); i++) {
-                    char ch = line.charAt(i);
-                    if (ch == '"') {
-                        quoted = !quoted;
-                    } else if (ch == ',' && !quoted) {
-                        fields.add(field.toString());
-                        field.setLength(0);
-                    } else {
-                        field.append(ch);
-                    }
-                }
-                fields.add(field.toString());
-                rows.add(fields);
-            }
-        }
-        return rows;
+        return org.ketnoi.agency.ReferenceLists.csv(path);
     }
 }

@@ -1,12 +1,5 @@
 package org.ketnoi.catalogue.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The kinds of agency a procedure names: the provincial departments by their segment ({@code 03}
  * Justice) and the central agencies by id, with their names, from the reference lists the agency
- * tree is built from (reference/*.csv).
+ * tree is built from ({@link org.ketnoi.agency.ReferenceLists}).
  */
 @Component
 public class AgencyNames {
@@ -26,8 +19,8 @@ public class AgencyNames {
     private final Map<String, Text> centralAgencies;
 
     public AgencyNames() {
-        departments = read("reference/provincial-departments.csv");
-        centralAgencies = read("reference/central-agencies.csv");
+        departments = names(org.ketnoi.agency.ReferenceLists.provincialDepartments());
+        centralAgencies = names(org.ketnoi.agency.ReferenceLists.centralAgencies());
     }
 
     /** Departments of a provincial People's Committee, by segment. */
@@ -53,42 +46,9 @@ public class AgencyNames {
         return department(key).or(() -> centralAgency(key));
     }
 
-    /** Rows of id, kind, name, English name (fields may be quoted). */
-    private static Map<String, Text> read(String path) {
+    private static Map<String, Text> names(List<org.ketnoi.agency.ReferenceLists.Named> rows) {
         Map<String, Text> names = new LinkedHashMap<>();
-        try (InputStream in = AgencyNames.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Reference data " + path + " is missing from the application");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    List<String> f = fields(line);
-                    names.put(f.get(0), new Text(f.get(2), f.get(3)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.forEach(r -> names.put(r.key(), new Text(r.name(), r.nameEn())));
         return java.util.Collections.unmodifiableMap(names);
-    }
-
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : line.toCharArray()) {
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

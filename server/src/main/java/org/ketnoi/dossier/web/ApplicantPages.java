@@ -60,9 +60,11 @@ class ApplicantPages {
     private final PopulationRegistry registry;
     private final DossierList list;
     private final MessageSource messages;
+    private final Refusals refusals;
 
     ApplicantPages(Dossiers dossiers, Drafts drafts, ProcedureCatalogue catalogue, PopulationRegistry registry,
-            DossierList list, MessageSource messages) {
+            DossierList list, MessageSource messages, Refusals refusals) {
+        this.refusals = refusals;
         this.dossiers = dossiers;
         this.drafts = drafts;
         this.catalogue = catalogue;
@@ -125,7 +127,7 @@ class ApplicantPages {
             } catch (FormRefused e) {
                 problems = e.problems();
             } catch (DossierRefused e) {
-                error = messages.getMessage("dossier.refused." + e.reason(), e.arguments(locale), e.getMessage(), locale);
+                error = refusals.text(e, locale);
             }
         }
         return form(model, p, form, problems, attached, submissionKey, draftId, caller, error, locale);
@@ -278,8 +280,13 @@ class ApplicantPages {
     @GetMapping("/dossiers/{code}/files/{sha256}")
     ResponseEntity<InputStreamResource> file(@PathVariable String code, @PathVariable String sha256,
             @AuthenticationPrincipal Caller caller) {
-        DossierView view = dossiers.view(code, caller);
-        DossierView.Attachment a = view.attachments().stream().filter(x -> x.sha256().equals(sha256)).findFirst()
+        return attachment(dossiers, code, sha256, caller);
+    }
+
+    /** One of the dossier's files, for whoever may read the dossier. */
+    static ResponseEntity<InputStreamResource> attachment(Dossiers dossiers, String code, String sha256, Caller caller) {
+        DossierView.Attachment a = dossiers.view(code, caller).attachments().stream()
+                .filter(x -> x.sha256().equals(sha256)).findFirst()
                 .orElseThrow(() -> new NotFound("No such file"));
         return pdfOrFile(dossiers.attachment(code, sha256, caller), a.name(), MediaType.parseMediaType(a.mediaType()));
     }
@@ -293,17 +300,7 @@ class ApplicantPages {
     }
 
     private String text(RuntimeException e, Locale locale) {
-        if (e instanceof FormRefused f) {
-            return String.join("; ", f.problems().stream()
-                    .map(p -> messages.getMessage("form.problem." + p.code(), null, p.message(), locale)).toList());
-        }
-        if (e instanceof DossierRefused r) {
-            return messages.getMessage("dossier.refused." + r.reason(), r.arguments(locale), r.getMessage(), locale);
-        }
-        if (e instanceof InvalidInput i) {
-            return messages.getMessage(i.resolvable(), locale);
-        }
-        throw e;
+        return refusals.text(e, locale);
     }
 
     private Procedure procedure(String code) {

@@ -17,7 +17,6 @@ import org.ketnoi.identity.Caller;
 import org.ketnoi.identity.Roles;
 import org.ketnoi.agency.AgencyId;
 import org.ketnoi.platform.InvalidInput;
-import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +39,13 @@ class DeskPages {
     private final Dossiers dossiers;
     private final Queues queues;
     private final Accounts accounts;
-    private final MessageSource messages;
+    private final Refusals refusals;
 
-    DeskPages(Dossiers dossiers, Queues queues, Accounts accounts, MessageSource messages) {
+    DeskPages(Dossiers dossiers, Queues queues, Accounts accounts, Refusals refusals) {
         this.dossiers = dossiers;
         this.queues = queues;
         this.accounts = accounts;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/desk")
@@ -107,12 +106,8 @@ class DeskPages {
                 default -> throw new org.ketnoi.platform.NotFound("action", action, "No action " + action);
             }
             return "redirect:/desk/dossiers/" + code + "?done=" + action;
-        } catch (DossierRefused e) {
-            return show(model, dossiers.view(code, caller), caller,
-                    messages.getMessage("dossier.refused." + e.reason(), e.arguments(locale), e.getMessage(), locale),
-                    locale);
-        } catch (InvalidInput e) {
-            return show(model, dossiers.view(code, caller), caller, messages.getMessage(e.resolvable(), locale), locale);
+        } catch (DossierRefused | InvalidInput e) {
+            return show(model, dossiers.view(code, caller), caller, refusals.text(e, locale), locale);
         }
     }
 
@@ -126,11 +121,7 @@ class DeskPages {
     ResponseEntity<InputStreamResource> file(@PathVariable String code, @PathVariable String sha256,
             @AuthenticationPrincipal Caller caller) {
         requireOfficial(caller);
-        DossierView view = dossiers.view(code, caller);
-        DossierView.Attachment a = view.attachments().stream().filter(x -> x.sha256().equals(sha256)).findFirst()
-                .orElseThrow(() -> new org.ketnoi.platform.NotFound("No such file"));
-        return ApplicantPages.pdfOrFile(dossiers.attachment(code, sha256, caller), a.name(),
-                MediaType.parseMediaType(a.mediaType()));
+        return ApplicantPages.attachment(dossiers, code, sha256, caller);
     }
 
     private static LocalDate date(String value) {
