@@ -35,6 +35,7 @@ class DossierCodes {
     }
 
     static String format(String agency, LocalDate day, int n) {
-        return agency + "-" + DAY.format(day) + "-" + String.format("%04d", n);
+        String seq = Integer.toString(n);
+        return agency + "-" + DAY.format(day) + "-" + "0".repeat(Math.max(0, 4 - seq.length())) + seq;
     }
 }

@@ -1,5 +1,8 @@
 package org.ketnoi.notify.internal;
 
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ketnoi.notify.Email;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -20,7 +23,11 @@ final class MailTemplates {
 
     static final String LOCATION = "templates/notify/mail/";
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private final TemplateEngine engine;
+    /** Template names found on the class path: one search each, not one per mail. */
+    private final Set<String> present = ConcurrentHashMap.newKeySet();
 
     MailTemplates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
@@ -37,15 +44,17 @@ final class MailTemplates {
     /** The mail's subject and body in its language; fails when the template does not exist. */
     Rendered render(Email email) {
         String name = email.template() + "." + email.locale().getLanguage();
-        if (MailTemplates.class.getClassLoader().getResource(LOCATION + name + ".txt") == null) {
+        if (!present.contains(name)
+                && MailTemplates.class.getClassLoader().getResource(LOCATION + name + ".txt") == null) {
             throw new IllegalArgumentException("No mail template '" + email.template() + "' in "
                     + email.locale().getDisplayLanguage(java.util.Locale.ENGLISH) + " (" + LOCATION + name + ".txt)");
         }
+        present.add(name);
         String text = engine.process(name, new Context(email.locale(), email.model())).replace("\r\n", "\n");
         int endOfSubject = text.indexOf('\n');
         // one line whatever the values hold: a line break in a header would end it
-        String subject = (endOfSubject < 0 ? text : text.substring(0, endOfSubject))
-                .replaceAll("\\p{Cntrl}", " ").strip();
+        String subject = CONTROL.matcher(endOfSubject < 0 ? text : text.substring(0, endOfSubject))
+                .replaceAll(" ").strip();
         String body = endOfSubject < 0 ? "" : text.substring(endOfSubject + 1);
         while (body.startsWith("\n")) {
             body = body.substring(1);
