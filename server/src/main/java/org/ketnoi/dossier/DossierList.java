@@ -3,10 +3,9 @@ package org.ketnoi.dossier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Lists of dossiers: an applicant's own, and the public status lookup by code. */
 @Service
@@ -17,11 +16,9 @@ public class DossierList {
     static final int LOCK_MINUTES = 15;
 
     private final JdbcClient jdbc;
-    private final DossierTable table;
 
-    DossierList(JdbcClient jdbc, DossierTable table) {
+    DossierList(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = table;
     }
 
     public record Summary(String code, String procedureCode, int procedureVersion, DossierStatus status,
@@ -57,21 +54,35 @@ public class DossierList {
      * Looks a dossier up by its code and the last four digits of its applicant's ID number. Unknown
      * codes and wrong digits get the same answer; repeated wrong guesses pause the code's lookups.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    // No transaction: the pause check and the dossier come in one statement, the failure count is one
+    // atomic upsert, and the page is the busiest anonymous one (three statements and a transaction
+    // were most of its time).
     public TrackResult track(String code, String idTail) {
         String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (c.isEmpty() || c.length() > 60) {
             return new TrackResult(Lookup.NO_MATCH, Optional.empty());
         }
-        Integer failures = jdbc.sql("select failures from dossier.lookup_failure where code = ? "
-                        + "and last_at > now() - make_interval(mins => ?)")
-                .params(c, LOCK_MINUTES).query(Integer.class).optional().orElse(0);
-        if (failures >= MAX_FAILURES) {
+        record Row(int failures, UUID id, String idTail, Tracked tracked) {
+        }
+        Row row = jdbc.sql("""
+                        select coalesce((select failures from dossier.lookup_failure
+                                         where code = ? and last_at > now() - make_interval(mins => ?)), 0) failures,
+                               d.id, d.applicant_id_tail, d.code, d.procedure_code, d.procedure_version, d.agency,
+                               d.status, d.submitted_at,
+                               case when d.apologised_until > d.due_at then d.apologised_until else d.due_at end due
+                        from (select 1) one left join dossier.dossier d on d.code = ?""")
+                .params(c, LOCK_MINUTES, c)
+                .query((rs, n) -> new Row(rs.getInt("failures"), rs.getObject("id", UUID.class),
+                        rs.getString("applicant_id_tail"), rs.getString("code") == null ? null
+                                : new Tracked(rs.getString("code"), rs.getString("procedure_code"),
+                                        rs.getInt("procedure_version"), rs.getString("agency"),
+                                        DossierStatus.of(rs.getInt("status")), DossierTable.instant(rs, "submitted_at"),
+                                        DossierTable.instant(rs, "due"), List.of())))
+                .single();
+        if (row.failures() >= MAX_FAILURES) {
             return new TrackResult(Lookup.PAUSED, Optional.empty());
         }
-        Optional<Dossier> d = table.byCode(c)
-                .filter(x -> x.applicantIdTail() != null && x.applicantIdTail().equals(idTail == null ? "" : idTail.strip()));
-        if (d.isEmpty()) {
+        if (row.tracked() == null || row.idTail() == null || !row.idTail().equals(idTail == null ? "" : idTail.strip())) {
             jdbc.sql("""
                             insert into dossier.lookup_failure(code, failures, last_at) values (?, 1, now())
                             on conflict (code) do update set
@@ -81,10 +92,13 @@ public class DossierList {
                     .params(c, LOCK_MINUTES).update();
             return new TrackResult(Lookup.NO_MATCH, Optional.empty());
         }
-        Dossier x = d.get();
-        List<Step> steps = table.timeline(x.id()).stream()
-                .map(e -> new Step(e.at(), e.status(), e.action())).toList();
-        return new TrackResult(Lookup.FOUND, Optional.of(new Tracked(x.code(), x.procedureCode(), x.procedureVersion(),
-                x.agency(), x.status(), x.submittedAt(), x.effectiveDue(), steps)));
+        List<Step> steps = jdbc.sql("select at, status, action from dossier.event where dossier_id = ? order by seq")
+                .param(row.id())
+                .query((rs, n) -> new Step(rs.getTimestamp("at").toInstant(), DossierStatus.of(rs.getInt("status")),
+                        rs.getString("action")))
+                .list();
+        Tracked t = row.tracked();
+        return new TrackResult(Lookup.FOUND, Optional.of(new Tracked(t.code(), t.procedureCode(),
+                t.procedureVersion(), t.agency(), t.status(), t.submittedAt(), t.dueAt(), steps)));
     }
 }

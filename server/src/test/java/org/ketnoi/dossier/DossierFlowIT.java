@@ -238,6 +238,9 @@ class DossierFlowIT {
         String tail = citizen.username().substring(8);
         DossierList.TrackResult found = list.track(r.code(), tail);
         assertThat(found.outcome()).isEqualTo(DossierList.Lookup.FOUND);
+        assertThat(found.dossier().orElseThrow()).extracting(DossierList.Tracked::code,
+                DossierList.Tracked::procedureCode, DossierList.Tracked::status)
+                .containsExactly(r.code(), "1.001193", DossierStatus.SUBMITTED);
         assertThat(found.dossier().orElseThrow().steps()).extracting(DossierList.Step::status)
                 .containsExactly(DossierStatus.SUBMITTED);
         String wrong = tail.equals("0000") ? "1111" : "0000";
