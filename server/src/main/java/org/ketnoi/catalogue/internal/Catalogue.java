@@ -53,6 +53,7 @@ public class Catalogue implements ProcedureCatalogue, SmartInitializingSingleton
     private volatile Map<String, Entry> current = Map.of();
     private volatile List<Field> fields = List.of();
     private volatile List<Entry> byCode = List.of();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Procedure> versions = new ConcurrentHashMap<>();
     private volatile Set<String> communes;
 
@@ -157,6 +158,12 @@ public class Catalogue implements ProcedureCatalogue, SmartInitializingSingleton
         current = Map.copyOf(all);
         byCode = all.values().stream().sorted(Comparator.comparing(e -> e.procedure().code())).toList();
         fields = List.copyOf(byKey.values());
+        generation.incrementAndGet();
+    }
+
+    /** Changes each time the procedures in force change: what was rendered from an older one is stale. */
+    public long generation() {
+        return generation.get();
     }
 
     @Override

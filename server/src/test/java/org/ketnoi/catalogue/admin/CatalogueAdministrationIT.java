@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +28,7 @@ import org.ketnoi.identity.Accounts;
 import org.ketnoi.identity.Caller;
 import org.ketnoi.identity.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -39,6 +44,9 @@ class CatalogueAdministrationIT {
     private static final String PASSWORD = "catalogue-admin-test-password";
     private static final AgencyId JUSTICE = AgencyId.parse("000.00.00.G06");
     private static final AgencyId POLICE = AgencyId.parse("000.00.00.G03");
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     CatalogueAdministration admin;
@@ -98,6 +106,44 @@ class CatalogueAdministrationIT {
         assertThat(audited("it.cat.nentang", "procedure:" + v1.code() + "@2", "SUCCESS")).isTrue();
         assertThat(catalogue.search(ProcedureCatalogue.Query.words("thu nghiem sua doi")).procedures())
                 .extracting(Procedure::code).contains(v1.code());
+    }
+
+    @Test
+    void theRenderedPublicPageIsReusedForAnonymousVisitorsUntilTheProcedureChanges() throws Exception {
+        Procedure v1 = newProcedure();
+        String path = "/procedures/" + v1.code();
+        HttpResponse<String> first = get(path, null);
+        HttpResponse<String> second = get(path, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("miss");
+        assertThat(second.headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("hit");
+        assertThat(second.body()).isEqualTo(first.body()).contains("Đăng ký khai sinh (thử nghiệm)");
+        // the security headers are on the reused page as on the rendered one
+        assertThat(second.headers().firstValue("X-Frame-Options")).isEqualTo(first.headers().firstValue("X-Frame-Options"))
+                .isPresent();
+        assertThat(second.headers().firstValue("Content-Language")).hasValue("vi");
+
+        // the English visitor gets the English page, not the Vietnamese one reused
+        HttpResponse<String> english = get(path, "ketnoi-lang=en");
+        assertThat(english.body()).contains("Birth registration (test)").doesNotContain("Đăng ký khai sinh (thử nghiệm)");
+        assertThat(get(path, "ketnoi-lang=en").headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("hit");
+        assertThat(get(path + "?lang=en", null).headers().firstValue("X-Ketnoi-Page-Cache")).isEmpty();
+        // anyone with a session is rendered for
+        assertThat(get(path, "SESSION=bm90LWEtc2Vzc2lvbg").headers().firstValue("X-Ketnoi-Page-Cache")).isEmpty();
+
+        admin.save(copy(v1, new Procedure.Text("Khai sinh, tên mới", "Birth, new name"), v1.fees()), 1, platformAdmin);
+        HttpResponse<String> after = get(path, null);
+        assertThat(after.headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("miss");
+        assertThat(after.body()).contains("Khai sinh, tên mới").doesNotContain("Đăng ký khai sinh (thử nghiệm)");
+        assertThat(get("/procedures?q=khai+sinh+ten+moi", null).body()).contains(path);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
