@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -107,6 +108,7 @@ class DossierBrowserIT {
             Page p = c.newPage();
             p.navigate("/desk");
             assertThat(p.locator("main")).containsText(code);
+            assertThat(p.locator("tr", new Page.LocatorOptions().setHasText(code))).containsText("Tiếp nhận");
             assertNoSeriousAxeViolations(p);
             screenshot(p, "desk-queue");
             p.click("a:text('" + code + "')");
@@ -126,6 +128,11 @@ class DossierBrowserIT {
         try (BrowserContext c = context(leader.username(), TestTokens.enrolTotp(jdbc, leader.username()))) {
             Page p = c.newPage();
             p.navigate("/desk");
+            Locator row = p.locator("tr", new Page.LocatorOptions().setHasText(code));
+            assertThat(row).containsText("Chờ phê duyệt");
+            assertThat(row.locator(".govuk-tag")).hasText("Trong hạn");
+            assertThat(row).containsText(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                    .format(dossierDue(code)));
             p.click("a:text('" + code + "')");
             screenshot(p, "desk-approval");
             p.click("#approve");
@@ -181,5 +188,11 @@ class DossierBrowserIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The appointment in force, as the desk shows it: the day in Vietnam. */
+    private java.time.LocalDate dossierDue(String code) {
+        return jdbc.sql("select coalesce(apologised_until, due_at) from dossier.dossier where code = ?").param(code)
+                .query(java.sql.Timestamp.class).single().toInstant().atZone(Dossiers.VIETNAM).toLocalDate();
     }
 }
