@@ -38,6 +38,7 @@ class DossierFlowIT {
 
     private static final String BIRTH = "1.001193";
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired Dossiers dossiers;
     @Autowired Queues queues;
     @Autowired DossierList list;
@@ -250,6 +251,34 @@ class DossierFlowIT {
         // now even the right digits wait: guessing 10,000 combinations is not possible
         assertThat(list.track(r.code(), tail).outcome()).isEqualTo(DossierList.Lookup.PAUSED);
         assertThat(list.track("000.00.XA.H01-000000-0000", tail).outcome()).isEqualTo(DossierList.Lookup.NO_MATCH);
+    }
+
+    @Test
+    void theLookupPageIsReusedUntilTheDossierChanges() throws Exception {
+        Dossiers.Receipt r = submit(citizen, DossierFixtures.birthForm(citizen, COMMUNE, "Nguyễn Văn Bình"),
+                UUID.randomUUID());
+        String path = "/track?code=" + r.code() + "&digits=" + citizen.username().substring(8);
+        java.net.http.HttpResponse<String> first = page(path);
+        java.net.http.HttpResponse<String> second = page(path);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("miss");
+        assertThat(second.headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("hit");
+        assertThat(second.body()).isEqualTo(first.body()).contains("1 · ").doesNotContain("2 · ");
+
+        dossiers.accept(r.code(), 0, specialist.username(), clerk);
+        java.net.http.HttpResponse<String> after = page(path);
+        assertThat(after.headers().firstValue("X-Ketnoi-Page-Cache")).hasValue("miss");
+        assertThat(after.body()).contains("2 · ");
+        // a wrong second factor is never answered from memory, and shows nothing of the dossier
+        java.net.http.HttpResponse<String> wrong = page("/track?code=" + r.code() + "&digits=xxxx");
+        assertThat(wrong.headers().firstValue("X-Ketnoi-Page-Cache")).isEmpty();
+        assertThat(wrong.body()).doesNotContain("2 · ");
+    }
+
+    private java.net.http.HttpResponse<String> page(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

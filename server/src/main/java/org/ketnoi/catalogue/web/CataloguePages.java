@@ -1,5 +1,6 @@
 package org.ketnoi.catalogue.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,11 +13,13 @@ import org.ketnoi.catalogue.internal.Catalogue;
 import org.ketnoi.catalogue.internal.ProcedureRules;
 import org.ketnoi.platform.InvalidInput;
 import org.ketnoi.platform.NotFound;
+import org.ketnoi.platform.RenderedPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The public catalogue: search with filters, and each procedure's page. No sign-in needed. */
@@ -28,9 +31,11 @@ class CataloguePages {
     static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Catalogue catalogue;
+    private final RenderedPages rendered;
 
-    CataloguePages(Catalogue catalogue) {
+    CataloguePages(Catalogue catalogue, RenderedPages rendered) {
         this.catalogue = catalogue;
+        this.rendered = rendered;
     }
 
     /** A link to another page of the same search. */
@@ -41,10 +46,16 @@ class CataloguePages {
     }
 
     @GetMapping("/procedures")
-    String search(@RequestParam(name = "q", defaultValue = "") String words,
+    ModelAndView search(@RequestParam(name = "q", defaultValue = "") String words,
             @RequestParam(required = false) String field, @RequestParam(required = false) String level,
             @RequestParam(required = false) String agency, @RequestParam(defaultValue = "1") int page, Model model,
-            Locale locale) {
+            Locale locale, HttpServletRequest request) {
+        // read before the catalogue is: a page rendered from an older catalogue is then never reused
+        String version = "catalogue " + catalogue.generation();
+        Optional<ModelAndView> kept = rendered.reuse(request, version);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         ProcedureCatalogue.Query query = query(words, field, level, agency, page, PAGE_SIZE);
         ProcedureCatalogue.Results results = catalogue.search(query);
         model.addAttribute("q", words.strip());
@@ -59,7 +70,7 @@ class CataloguePages {
         model.addAttribute("pages", pages(results, words.strip(), query));
         model.addAttribute("filtered", !words.isBlank() || query.field().isPresent() || query.level().isPresent()
                 || query.agency().isPresent());
-        return "catalogue/search";
+        return rendered.render(request, "catalogue/search", version);
     }
 
     /** The handling agencies the catalogue names: departments, then central agencies. */
@@ -114,7 +125,12 @@ class CataloguePages {
     }
 
     @GetMapping("/procedures/{code}")
-    String procedure(@PathVariable String code, Model model, Locale locale) {
+    ModelAndView procedure(@PathVariable String code, Model model, Locale locale, HttpServletRequest request) {
+        String version = "catalogue " + catalogue.generation();
+        Optional<ModelAndView> kept = rendered.reuse(request, version);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         Catalogue.Entry entry = catalogue.entry(code).orElseThrow(
                 () -> new NotFound("procedure", code, "No procedure has the code " + code));
         Procedure p = entry.procedure();
@@ -123,6 +139,6 @@ class CataloguePages {
         model.addAttribute("legalBasis", java.util.Arrays.stream(p.legalBasis().in(locale).split(";\\s*"))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.endsWith(".") ? s.substring(0, s.length() - 1) : s)
                 .toList());
-        return "catalogue/procedure";
+        return rendered.render(request, "catalogue/procedure", version);
     }
 }

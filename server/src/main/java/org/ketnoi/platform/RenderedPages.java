@@ -1,0 +1,109 @@
+package org.ketnoi.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Public pages rendered once and served again while what they show is unchanged. A controller names
+ * the version of its content (the catalogue's generation, a dossier's row version); a visitor
+ * without a session and without a language switch then gets the bytes rendered for the same
+ * address, language and version, and the template is not run again. Rendering, not the data, was
+ * most of such a page's cost. Anyone signed in, with a session, or answered with anything but a
+ * 200 page is rendered for as usual; the security filters run on every request either way.
+ */
+@Component
+public class RenderedPages {
+
+    /** Answers carry it: {@code hit} when served from memory, {@code miss} when rendered and kept. */
+    public static final String HEADER = "X-Ketnoi-Page-Cache";
+
+    /** The pages kept at most; past it the memory starts over (a few tens of MB at worst). */
+    static final int MAX_PAGES = 1024;
+
+    private record Page(String version, byte[] body, String contentType, Locale locale) {
+    }
+
+    private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final LocaleResolver locales;
+    private final ViewResolver views;
+
+    RenderedPages(LocaleResolver locales,
+            @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver views) {
+        this.locales = locales;
+        this.views = views;
+    }
+
+    /** The page kept for this request at this version, if there is one and the visitor may have it. */
+    public Optional<ModelAndView> reuse(HttpServletRequest request, String version) {
+        if (!shared(request)) {
+            return Optional.empty();
+        }
+        Page page = pages.get(key(request));
+        if (page == null || !page.version().equals(version)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelAndView((View) (model, req, response) -> {
+            response.setLocale(page.locale());
+            response.setContentType(page.contentType());
+            response.setContentLength(page.body().length);
+            response.setHeader(HEADER, "hit");
+            response.getOutputStream().write(page.body());
+        }));
+    }
+
+    /** Renders {@code viewName} and, when the visitor gets what everyone gets, keeps it for the version. */
+    public ModelAndView render(HttpServletRequest request, String viewName, String version) {
+        if (!shared(request)) {
+            return new ModelAndView(viewName);
+        }
+        String key = key(request);
+        return new ModelAndView((View) (model, req, response) -> {
+            Locale locale = locales.resolveLocale(req);
+            View view = views.resolveViewName(viewName, locale);
+            if (view == null) {
+                throw new IllegalStateException("No view " + viewName);
+            }
+            ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+            rendered.setHeader(HEADER, "miss");
+            view.render(model, req, rendered);
+            // A page that opened a session (a form's token, a saved request) is that visitor's own.
+            if (rendered.getStatus() == 200 && req.getSession(false) == null && rendered.getContentType() != null
+                    && rendered.getContentType().startsWith("text/html")) {
+                if (pages.size() >= MAX_PAGES) {
+                    pages.clear();
+                }
+                pages.put(key, new Page(version, rendered.getContentAsByteArray(), rendered.getContentType(), locale));
+            }
+            rendered.copyBodyToResponse();
+        });
+    }
+
+    private String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return locales.resolveLocale(request).toLanguageTag() + " " + request.getRequestURI()
+                + (query == null ? "" : "?" + query);
+    }
+
+    private static boolean shared(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && request.getRequestedSessionId() == null
+                && request.getParameter("lang") == null
+                && anonymous(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static boolean anonymous(Authentication auth) {
+        return auth == null || auth instanceof AnonymousAuthenticationToken;
+    }
+
+}
