@@ -55,6 +55,7 @@ class PageShell {
     }
 
     /** Page-wide values: {@code shell.english}, {@code shell.viUrl}, {@code shell.enUrl}. */
-    record Shell(boolean english, String lang, String viUrl, String enUrl, String path, String user, String audience) {
+    // public, as every record a page reads: the SpEL compiler compiles reads of public types only
+    public record Shell(boolean english, String lang, String viUrl, String enUrl, String path, String user, String audience) {
     }
 }

@@ -39,10 +39,10 @@ class CataloguePages {
     }
 
     /** A link to another page of the same search. */
-    record PageLink(int number, String url, boolean current) {
+    public record PageLink(int number, String url, boolean current) {
     }
 
-    record Choice(String value, String label) {
+    public record Choice(String value, String label) {
     }
 
     @GetMapping("/procedures")

@@ -51,8 +51,11 @@ class DeskPages {
         this.messages = messages;
     }
 
-    /** A queue line as shown: its texts looked up here, once, rather than by expressions in 50 rows. */
-    record Row(String code, String procedureCode, String applicantName, String stage, String due, String tag,
+    /**
+     * A queue line as shown: its texts looked up here, once, rather than by expressions in 50 rows;
+     * public, so that the SpEL compiler compiles the page's reads of it.
+     */
+    public record Row(String code, String procedureCode, String applicantName, String stage, String due, String tag,
             String tagClass) {
     }
 

@@ -105,6 +105,6 @@ class InboxPages {
     }
 
     /** What the header shows. */
-    record InboxBadge(int unread) {
+    public record InboxBadge(int unread) {
     }
 }
