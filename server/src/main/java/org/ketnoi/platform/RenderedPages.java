@@ -39,7 +39,8 @@ public class RenderedPages {
     private final LocaleResolver locales;
     private final ViewResolver views;
 
-    RenderedPages(LocaleResolver locales,
+    // lazy: the command-line runs (verify-audit, …) have no web context and no view resolver
+    RenderedPages(LocaleResolver locales, @org.springframework.context.annotation.Lazy
             @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver views) {
         this.locales = locales;
         this.views = views;

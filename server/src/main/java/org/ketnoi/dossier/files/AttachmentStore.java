@@ -170,6 +170,41 @@ public class AttachmentStore {
         return Files.isRegularFile(path(sha256));
     }
 
+    /**
+     * Removes a file nothing refers to any more, unless it was stored (again) since {@code before}.
+     * The file is first renamed out of its place and its time read after: an upload of the same
+     * content either touched it before (it is put back) or finds no file and writes its own copy.
+     *
+     * @return whether the file was removed
+     */
+    public boolean removeUnusedFile(String sha256, Instant before) {
+        Path file = path(sha256);
+        Path removing = tmp.resolve("removing-" + sha256);
+        try {
+            Files.move(file, removing, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + file + " out of its place", e);
+        }
+        try {
+            if (!Files.getLastModifiedTime(removing).toInstant().isBefore(before)) {
+                try {
+                    Files.move(removing, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException e) {
+                    // a new upload put its own copy in place meanwhile
+                    Files.delete(removing);
+                }
+                return false;
+            }
+            Files.delete(removing);
+            fsyncDirectory(file.getParent());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the unused attachment " + sha256, e);
+        }
+    }
+
     private Path path(String sha256) {
         if (sha256 == null || !HASH.matcher(sha256).matches()) {
             throw InvalidInput.because("attachment.hash", FIELD,
@@ -265,8 +300,14 @@ public class AttachmentStore {
     private void moveIntoPlace(Path upload, String hash) throws IOException {
         Path target = path(hash);
         if (Files.exists(target)) {
-            deleteQuietly(upload);
-            return;
+            try {
+                // stored again now: the clean-up of unused files leaves it alone (removeUnusedFile)
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+                deleteQuietly(upload);
+                return;
+            } catch (NoSuchFileException e) {
+                // being removed as unused at this moment: this upload's copy takes its place
+            }
         }
         Path folder = target.getParent();
         if (!Files.isDirectory(folder)) {
@@ -310,6 +351,21 @@ public class AttachmentStore {
             });
         } catch (IOException e) {
             log.warn("Could not list {} to remove uploads a stopped process left", tmp, e);
+        }
+        // a removal a stopped process left half done: put the file back, the next clean-up decides again
+        try (Stream<Path> files = Files.list(tmp)) {
+            files.filter(f -> f.getFileName().toString().startsWith("removing-")).forEach(f -> {
+                String hash = f.getFileName().toString().substring("removing-".length());
+                try {
+                    Path target = path(hash);
+                    Files.createDirectories(target.getParent());
+                    Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException | InvalidInput e) {
+                    log.warn("Could not put {} back in its place", f, e);
+                }
+            });
+        } catch (IOException e) {
+            log.warn("Could not list {} for removals a stopped process left", tmp, e);
         }
     }
 

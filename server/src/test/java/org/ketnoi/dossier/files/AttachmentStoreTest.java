@@ -341,4 +341,41 @@ class AttachmentStoreTest {
         assertThat(p.waitFor()).isZero();
         return out.substring(0, 64);
     }
+
+    @Test
+    void anUnusedFileIsRemovedUnlessStoredAgainSinceTheCutOff() throws Exception {
+        byte[] pdf = pdf("Tờ khai đã bỏ");
+        String hash = store.store(new ByteArrayInputStream(pdf), "to-khai.pdf").sha256();
+        Path file = root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+        java.time.Instant cutOff = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                cutOff.minus(java.time.Duration.ofHours(1))));
+
+        // stored again: touched, so it stays
+        store.store(new ByteArrayInputStream(pdf), "lai-lan-nua.pdf");
+        assertThat(store.removeUnusedFile(hash, cutOff)).isFalse();
+        assertThat(store.exists(hash)).isTrue();
+
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                cutOff.minus(java.time.Duration.ofHours(1))));
+        assertThat(store.removeUnusedFile(hash, cutOff)).isTrue();
+        assertThat(store.exists(hash)).isFalse();
+        assertThat(store.removeUnusedFile(hash, cutOff)).isFalse();
+        // and the same content stored later is there again
+        assertThat(store.store(new ByteArrayInputStream(pdf), "moi.pdf").sha256()).isEqualTo(hash);
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(pdf);
+    }
+
+    @Test
+    void aRemovalLeftHalfDoneByAStoppedProcessIsUndoneAtStart() throws Exception {
+        byte[] pdf = pdf("Giấy tờ bị ngắt giữa chừng");
+        String hash = store.store(new ByteArrayInputStream(pdf), "giay-to.pdf").sha256();
+        Path file = root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+        java.nio.file.Files.move(file, root.resolve("tmp").resolve("removing-" + hash));
+
+        AttachmentStore restarted = new AttachmentStore(root, DataSize.ofMegabytes(10));
+
+        assertThat(restarted.exists(hash)).isTrue();
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(pdf);
+    }
 }
