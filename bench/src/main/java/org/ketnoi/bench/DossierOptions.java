@@ -76,48 +76,29 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
         Duration quietWait = Duration.ofMinutes(1);
         boolean keepData = false;
         boolean profile = true;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals(NAME) && i == 0) {
-                continue;
-            }
-            if (name.equals("--keep-data")) {
-                keepData = true;
-                continue;
-            }
-            if (name.equals("--no-profile")) {
-                profile = false;
-                continue;
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--duration" -> duration = PopulationOptions.duration(value, name);
-                case "--warmup" -> warmup = nonNegative(PopulationOptions.duration(value, name), name);
-                case "--submit-concurrency" -> submit = IdentityOptions.levels(value, name);
-                case "--complete-concurrency" -> complete = IdentityOptions.levels(value, name);
-                case "--complete-pool" -> pool = (int) Math.min(1_000_000, PopulationOptions.positiveCount(value, name));
+        for (Arguments.Option o : Arguments.read(NAME, Set.of("--keep-data", "--no-profile"), args)) {
+            switch (o.name()) {
+                case "--keep-data" -> keepData = true;
+                case "--no-profile" -> profile = false;
+                case "--duration" -> duration = o.duration();
+                case "--warmup" -> warmup = o.nonNegativeDuration();
+                case "--submit-concurrency" -> submit = o.levels();
+                case "--complete-concurrency" -> complete = o.levels();
+                case "--complete-pool" -> pool = (int) Math.min(1_000_000,
+                        o.positiveCount());
                 case "--queue-rows" -> {
-                    rows = PopulationOptions.positiveCount(value, name);
+                    rows = o.positiveCount();
                     if (rows > MAX_ROWS) {
-                        throw new IllegalArgumentException(name + " must be at most " + MAX_ROWS + ", not " + rows);
+                        throw new IllegalArgumentException(o.name() + " must be at most " + MAX_ROWS + ", not " + rows);
                     }
                 }
-                case "--open-share" -> openShare = share(value, name);
-                case "--desk-open" -> deskOpen = (int) Math.min(Integer.MAX_VALUE, PopulationOptions.positiveCount(
-                        value, name));
-                case "--queue-concurrency" -> queue = IdentityOptions.levels(value, name);
-                case "--page-concurrency" -> pages = IdentityOptions.levels(value, name);
-                case "--parts" -> parts = parts(value, name);
-                case "--quiet-wait" -> quietWait = nonNegative(PopulationOptions.duration(value, name), name);
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                case "--open-share" -> openShare = share(o.value(), o.name());
+                case "--desk-open" -> deskOpen = (int) Math.min(Integer.MAX_VALUE, o.positiveCount());
+                case "--queue-concurrency" -> queue = o.levels();
+                case "--page-concurrency" -> pages = o.levels();
+                case "--parts" -> parts = parts(o.value(), o.name());
+                case "--quiet-wait" -> quietWait = o.nonNegativeDuration();
+                default -> throw o.unknown();
             }
         }
         if (deskOpen > rows * openShare) {
@@ -160,10 +141,4 @@ record DossierOptions(Duration duration, Duration warmup, List<Integer> submitCo
         return Set.copyOf(chosen);
     }
 
-    private static Duration nonNegative(Duration d, String option) {
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(option + " cannot be negative");
-        }
-        return d;
-    }
 }

@@ -3,6 +3,7 @@ package org.ketnoi.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The command line of {@code ./ketnoi bench identity}.
@@ -76,63 +77,35 @@ record IdentityOptions(Duration duration, Duration warmup, Duration signinWarmup
         boolean keepData = false;
         Duration quietWait = Duration.ofMinutes(2);
         boolean profile = true;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals(NAME) && i == 0) {
-                continue;
-            }
-            if (name.equals("--keep-data")) {
-                keepData = true;
-                continue;
-            }
-            if (name.equals("--no-profile")) {
-                profile = false;
-                continue;
-            }
-            if (name.equals("--no-search")) {
-                search = false;
-                continue;
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--duration" -> duration = PopulationOptions.duration(value, "--duration");
-                case "--warmup" -> warmup = nonNegative(PopulationOptions.duration(value, name), name);
-                case "--signin-warmup" -> signinWarmup = nonNegative(PopulationOptions.duration(value, name), name);
-                case "--token-warmup" -> tokenWarmup = nonNegative(PopulationOptions.duration(value, name), name);
-                case "--signin-concurrency" -> signin = levels(value, name);
-                case "--cc-concurrency" -> cc = levels(value, name);
-                case "--refresh-concurrency" -> refresh = levels(value, name);
+        for (Arguments.Option o : Arguments.read(NAME, Set.of("--keep-data", "--no-profile", "--no-search"), args)) {
+            switch (o.name()) {
+                case "--keep-data" -> keepData = true;
+                case "--no-profile" -> profile = false;
+                case "--no-search" -> search = false;
+                case "--duration" -> duration = o.duration();
+                case "--warmup" -> warmup = o.nonNegativeDuration();
+                case "--signin-warmup" -> signinWarmup = o.nonNegativeDuration();
+                case "--token-warmup" -> tokenWarmup = o.nonNegativeDuration();
+                case "--signin-concurrency" -> signin = o.levels();
+                case "--cc-concurrency" -> cc = o.levels();
+                case "--refresh-concurrency" -> refresh = o.levels();
                 case "--sessions" -> {
-                    long n = PopulationOptions.positiveCount(value, name);
+                    long n = o.positiveCount();
                     if (n > MAX_SESSIONS) {
-                        throw new IllegalArgumentException(name + " must be at most " + MAX_SESSIONS + ", not " + n);
+                        throw new IllegalArgumentException(o.name() + " must be at most " + MAX_SESSIONS + ", not " + n);
                     }
                     sessions = (int) n;
                 }
-                case "--hash-warmup" -> hashWarmup = nonNegative(PopulationOptions.duration(value, name), name);
-                case "--hash-duration" -> hashDuration = PopulationOptions.duration(value, "--duration");
-                case "--quiet-wait" -> quietWait = nonNegative(PopulationOptions.duration(value, name), name);
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                case "--hash-warmup" -> hashWarmup = o.nonNegativeDuration();
+                case "--hash-duration" -> hashDuration = o.duration();
+                case "--quiet-wait" -> quietWait = o.nonNegativeDuration();
+                default -> throw o.unknown();
             }
         }
         return new IdentityOptions(duration, warmup, signinWarmup, tokenWarmup, signin, cc, refresh, search, sessions, hashWarmup,
                 hashDuration, keepData, profile, quietWait, List.of(args));
     }
 
-    private static Duration nonNegative(Duration d, String option) {
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(option + " cannot be negative");
-        }
-        return d;
-    }
 
     /** "2,4,8": each level once, in the order given. */
     static List<Integer> levels(String value, String option) {

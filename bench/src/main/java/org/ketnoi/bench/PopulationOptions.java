@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The command line of {@code ./ketnoi bench population}:
@@ -59,39 +60,17 @@ record PopulationOptions(long count, long seed, Duration duration, Duration warm
         boolean keepData = false;
         boolean stream = false;
         boolean copyPeer = true;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals(NAME) && i == 0) {
-                continue;
-            }
-            if (name.equals("--keep-data")) {
-                keepData = true;
-                continue;
-            }
-            if (name.equals("--stream")) {
-                stream = true;
-                continue;
-            }
-            if (name.equals("--no-copy-peer")) {
-                copyPeer = false;
-                continue;
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--count" -> count = positiveCount(value, "--count");
-                case "--seed" -> seed = number(value, "--seed");
-                case "--duration" -> duration = duration(value, "--duration");
-                case "--warmup" -> warmup = duration(value, "--warmup");
-                case "--concurrency" -> concurrency = concurrency(value);
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+        for (Arguments.Option o : Arguments.read(NAME, Set.of("--keep-data", "--stream", "--no-copy-peer"), args)) {
+            switch (o.name()) {
+                case "--keep-data" -> keepData = true;
+                case "--stream" -> stream = true;
+                case "--no-copy-peer" -> copyPeer = false;
+                case "--count" -> count = o.positiveCount();
+                case "--seed" -> seed = number(o.value(), "--seed");
+                case "--duration" -> duration = o.duration();
+                case "--warmup" -> warmup = o.duration();
+                case "--concurrency" -> concurrency = concurrency(o.value());
+                default -> throw o.unknown();
             }
         }
         if (warmup.isNegative()) {
