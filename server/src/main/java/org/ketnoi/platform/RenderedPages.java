@@ -79,9 +79,10 @@ public class RenderedPages {
             ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
             rendered.setHeader(HEADER, "miss");
             view.render(model, req, rendered);
-            // A page that opened a session (a form's token, a saved request) is that visitor's own.
+            // A page that opened a session (a saved request) or holds a form's token is that visitor's own.
+            // The CSRF cookie Spring Security sets on the first page is not: it is issued again when needed.
             if (rendered.getStatus() == 200 && req.getSession(false) == null && rendered.getContentType() != null
-                    && rendered.getContentType().startsWith("text/html")) {
+                    && rendered.getContentType().startsWith("text/html") && !holdsFormToken(rendered)) {
                 if (pages.size() >= MAX_PAGES) {
                     pages.clear();
                 }
@@ -89,6 +90,12 @@ public class RenderedPages {
             }
             rendered.copyBodyToResponse();
         });
+    }
+
+    // only on a miss, once per page and version
+    private static boolean holdsFormToken(ContentCachingResponseWrapper rendered) {
+        return new String(rendered.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("name=\"_csrf\"");
     }
 
     private String key(HttpServletRequest request) {
