@@ -3,7 +3,6 @@ package org.ketnoi.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -46,32 +45,30 @@ public class RenderedPages {
         this.views = views;
     }
 
-    /** The page kept for this request at this version, if there is one and the visitor may have it. */
-    public Optional<ModelAndView> reuse(HttpServletRequest request, String version) {
+    /**
+     * The page {@code viewName} at {@code version}: the bytes kept for this address and language when
+     * the visitor may have them, else {@code fillModel} runs and the view is rendered (and kept when
+     * the visitor gets what everyone gets). Whatever {@code fillModel} throws goes to the caller.
+     */
+    public ModelAndView page(HttpServletRequest request, String version, String viewName, Runnable fillModel) {
         if (!shared(request)) {
-            return Optional.empty();
-        }
-        Page page = pages.get(key(request));
-        if (page == null || !page.version().equals(version)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ModelAndView((View) (model, req, response) -> {
-            response.setLocale(page.locale());
-            response.setContentType(page.contentType());
-            response.setContentLength(page.body().length);
-            response.setHeader(HEADER, "hit");
-            response.getOutputStream().write(page.body());
-        }));
-    }
-
-    /** Renders {@code viewName} and, when the visitor gets what everyone gets, keeps it for the version. */
-    public ModelAndView render(HttpServletRequest request, String viewName, String version) {
-        if (!shared(request)) {
+            fillModel.run();
             return new ModelAndView(viewName);
         }
-        String key = key(request);
+        Locale locale = locales.resolveLocale(request);
+        String key = key(request, locale);
+        Page page = pages.get(key);
+        if (page != null && page.version().equals(version)) {
+            return new ModelAndView((View) (model, req, response) -> {
+                response.setLocale(page.locale());
+                response.setContentType(page.contentType());
+                response.setContentLength(page.body().length);
+                response.setHeader(HEADER, "hit");
+                response.getOutputStream().write(page.body());
+            });
+        }
+        fillModel.run();
         return new ModelAndView((View) (model, req, response) -> {
-            Locale locale = locales.resolveLocale(req);
             View view = views.resolveViewName(viewName, locale);
             if (view == null) {
                 throw new IllegalStateException("No view " + viewName);
@@ -98,9 +95,9 @@ public class RenderedPages {
                 .contains("name=\"_csrf\"");
     }
 
-    private String key(HttpServletRequest request) {
+    private static String key(HttpServletRequest request, Locale locale) {
         String query = request.getQueryString();
-        return locales.resolveLocale(request).toLanguageTag() + " " + request.getRequestURI()
+        return locale.toLanguageTag() + " " + request.getRequestURI()
                 + (query == null ? "" : "?" + query);
     }
 

@@ -52,25 +52,22 @@ class CataloguePages {
             Locale locale, HttpServletRequest request) {
         // read before the catalogue is: a page rendered from an older catalogue is then never reused
         String version = "catalogue " + catalogue.generation();
-        Optional<ModelAndView> kept = rendered.reuse(request, version);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        ProcedureCatalogue.Query query = query(words, field, level, agency, page, PAGE_SIZE);
-        ProcedureCatalogue.Results results = catalogue.search(query);
-        model.addAttribute("q", words.strip());
-        model.addAttribute("field", query.field().orElse(""));
-        model.addAttribute("level", query.level().orElse(""));
-        model.addAttribute("agency", query.agency().orElse(""));
-        model.addAttribute("results", results);
-        model.addAttribute("fields", results.fields().stream()
-                .map(f -> new Choice(f.key(), f.name().in(locale))).toList());
-        model.addAttribute("levels", ProcedureRules.LEVELS);
-        model.addAttribute("agencies", agencies());
-        model.addAttribute("pages", pages(results, words.strip(), query));
-        model.addAttribute("filtered", !words.isBlank() || query.field().isPresent() || query.level().isPresent()
-                || query.agency().isPresent());
-        return rendered.render(request, "catalogue/search", version);
+        return rendered.page(request, version, "catalogue/search", () -> {
+            ProcedureCatalogue.Query query = query(words, field, level, agency, page, PAGE_SIZE);
+            ProcedureCatalogue.Results results = catalogue.search(query);
+            model.addAttribute("q", words.strip());
+            model.addAttribute("field", query.field().orElse(""));
+            model.addAttribute("level", query.level().orElse(""));
+            model.addAttribute("agency", query.agency().orElse(""));
+            model.addAttribute("results", results);
+            model.addAttribute("fields", results.fields().stream()
+                    .map(f -> new Choice(f.key(), f.name().in(locale))).toList());
+            model.addAttribute("levels", ProcedureRules.LEVELS);
+            model.addAttribute("agencies", agencies());
+            model.addAttribute("pages", pages(results, words.strip(), query));
+            model.addAttribute("filtered", !words.isBlank() || query.field().isPresent() || query.level().isPresent()
+                    || query.agency().isPresent());
+        });
     }
 
     /** The handling agencies the catalogue names: departments, then central agencies. */
@@ -127,18 +124,15 @@ class CataloguePages {
     @GetMapping("/procedures/{code}")
     ModelAndView procedure(@PathVariable String code, Model model, Locale locale, HttpServletRequest request) {
         String version = "catalogue " + catalogue.generation();
-        Optional<ModelAndView> kept = rendered.reuse(request, version);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        Catalogue.Entry entry = catalogue.entry(code).orElseThrow(
-                () -> new NotFound("procedure", code, "No procedure has the code " + code));
-        Procedure p = entry.procedure();
-        model.addAttribute("p", p);
-        model.addAttribute("savedOn", DAY.format(entry.savedAt().atZone(VIETNAM)));
-        model.addAttribute("legalBasis", java.util.Arrays.stream(p.legalBasis().in(locale).split(";\\s*"))
-                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.endsWith(".") ? s.substring(0, s.length() - 1) : s)
-                .toList());
-        return rendered.render(request, "catalogue/procedure", version);
+        return rendered.page(request, version, "catalogue/procedure", () -> {
+            Catalogue.Entry entry = catalogue.entry(code).orElseThrow(
+                    () -> new NotFound("procedure", code, "No procedure has the code " + code));
+            Procedure p = entry.procedure();
+            model.addAttribute("p", p);
+            model.addAttribute("savedOn", DAY.format(entry.savedAt().atZone(VIETNAM)));
+            model.addAttribute("legalBasis", java.util.Arrays.stream(p.legalBasis().in(locale).split(";\\s*"))
+                    .map(String::strip).filter(s -> !s.isEmpty())
+                    .map(s -> s.endsWith(".") ? s.substring(0, s.length() - 1) : s).toList());
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.ketnoi.dossier.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
 import org.ketnoi.dossier.DossierList;
 import org.ketnoi.platform.RenderedPages;
 import org.springframework.stereotype.Controller;
@@ -36,11 +35,6 @@ class TrackPage {
         }
         // everything the page shows changes with the dossier's row version
         String version = "dossier " + r.dossier().get().version();
-        Optional<ModelAndView> kept = rendered.reuse(request, version);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        model.addAttribute("tracked", r.dossier().get());
-        return rendered.render(request, "dossier/track", version);
+        return rendered.page(request, version, "dossier/track", () -> model.addAttribute("tracked", r.dossier().get()));
     }
 }
