@@ -19,10 +19,12 @@ class DossierTable {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final QueueCounts queueCounts;
 
-    DossierTable(JdbcClient jdbc, ObjectMapper json) {
+    DossierTable(JdbcClient jdbc, ObjectMapper json, QueueCounts queueCounts) {
         this.jdbc = jdbc;
         this.json = json;
+        this.queueCounts = queueCounts;
     }
 
     /** @param submissionKey the applicant's idempotency key: a retried submission finds this row */
@@ -37,6 +39,7 @@ class DossierTable {
                         d.secondAgency().orElse(null), d.status().code(), d.stage().map(Stage::name).orElse(null),
                         json.writeValueAsString(d.form()), d.fee(), ts(d.submittedAt()), d.processInstance())
                 .update();
+        queueCounts.changed(d);
         appendTimeline(d, 0);
     }
 
@@ -58,6 +61,7 @@ class DossierTable {
         if (updated != 1) {
             throw new Conflict("The dossier " + d.code() + " was changed by someone else meanwhile; reload it");
         }
+        queueCounts.changed(d);
         int seq = jdbc.sql("select coalesce(max(seq), -1) + 1 from dossier.event where dossier_id = ?").param(d.id())
                 .query(Integer.class).single();
         appendTimeline(d, seq);

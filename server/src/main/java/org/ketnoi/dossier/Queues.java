@@ -28,11 +28,13 @@ public class Queues {
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
+    private final QueueCounts kept;
     private final Clock clock = Clock.systemUTC();
 
-    Queues(JdbcClient jdbc, WorkingCalendar calendar) {
+    Queues(JdbcClient jdbc, WorkingCalendar calendar, QueueCounts kept) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.kept = kept;
     }
 
     public enum Due {
@@ -94,11 +96,13 @@ public class Queues {
         if (specialistOnly) {
             params.add(caller.username());
         }
-        Counts counts = jdbc.sql("select count(*), count(*) filter (where due_at >= ?), "
-                        + "count(*) filter (where due_at >= ? and due_at < ?), count(*) filter (where due_at < ?) "
-                        + "from dossier.dossier where " + filter)
-                .params(withTimes(params, soon, now, soon, now))
-                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+        Counts counts = kept.counts(
+                new QueueCounts.Key(caller.agencyId(), Set.copyOf(stages), specialistOnly ? caller.username() : null),
+                () -> jdbc.sql("select count(*), count(*) filter (where due_at >= ?), "
+                                + "count(*) filter (where due_at >= ? and due_at < ?), count(*) filter (where due_at < ?) "
+                                + "from dossier.dossier where " + filter)
+                        .params(withTimes(params, soon, now, soon, now))
+                        .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single());
         int p = Math.max(0, page);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(PAGE_SIZE);

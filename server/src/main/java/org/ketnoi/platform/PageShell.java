@@ -32,8 +32,30 @@ class PageShell {
         return new Shell(english, english ? "en" : "vi",
                 uri.cloneBuilder().replaceQueryParam("lang", "vi").build().toUriString(),
                 uri.cloneBuilder().replaceQueryParam("lang", "en").build().toUriString(),
-                request.getRequestURI(), signedIn().map(DisplayName::displayName).orElse(null),
+                section(request.getRequestURI()), signedIn().map(DisplayName::displayName).orElse(null),
                 signedIn().map(DisplayName::audience).orElse(""));
+    }
+
+    private static final java.util.List<String> PREFIX_SECTIONS =
+            java.util.List.of("procedures", "units", "agencies", "registry", "track", "dossiers", "desk");
+
+    /**
+     * The menu entry the page belongs to (marked as the current page), worked out here once rather than
+     * by a string call per entry in every page's expressions; "" for none.
+     */
+    static String section(String path) {
+        switch (path) {
+            case "/": return "home";
+            case "/about": return "about";
+            case "/inbox": return "inbox";
+            default:
+                for (String s : PREFIX_SECTIONS) {
+                    if (path.startsWith("/" + s)) {
+                        return s;
+                    }
+                }
+                return "";
+        }
     }
 
     /** The signed-in person, for the header. */
@@ -54,8 +76,8 @@ class PageShell {
         response.sendError(e instanceof NotFound ? 404 : 400, e.getMessage());
     }
 
-    /** Page-wide values: {@code shell.english}, {@code shell.viUrl}, {@code shell.enUrl}. */
+    /** Page-wide values: {@code shell.english}, {@code shell.viUrl}, {@code shell.enUrl}, {@code shell.section}. */
     // public, as every record a page reads: the SpEL compiler compiles reads of public types only
-    public record Shell(boolean english, String lang, String viUrl, String enUrl, String path, String user, String audience) {
+    public record Shell(boolean english, String lang, String viUrl, String enUrl, String section, String user, String audience) {
     }
 }

@@ -99,8 +99,10 @@ class DossierFlowIT {
                 .anySatisfy(x -> assertThat(x.subject()).contains(receipt.code()));
 
         // the clerk of the commune sees it; the clerk of another commune does not, and may not act on it
-        assertThat(queues.queue(clerk, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
-                .contains(receipt.code());
+        Queues.Page clerkQueue = queues.queue(clerk, java.util.Set.of(), 0);
+        assertThat(clerkQueue.items()).extracting(Queues.Item::code).contains(receipt.code());
+        int clerkOpen = clerkQueue.counts().total();
+        int leaderOpen = queues.queue(leader, java.util.Set.of(), 0).counts().total();
         assertThat(queues.queue(otherClerk, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
                 .doesNotContain(receipt.code());
         assertThatThrownBy(() -> dossiers.accept(receipt.code(), 0, null, otherClerk))
@@ -115,6 +117,8 @@ class DossierFlowIT {
         assertThat(accepted.dossier().status()).isEqualTo(DossierStatus.PROCESSING);
         assertThat(accepted.dossier().assignee()).contains(specialist.username());
         assertThat(accepted.dossier().dueAt()).isPresent();
+        // the counts shown a moment ago are not kept past the change
+        assertThat(queues.queue(clerk, java.util.Set.of(), 0).counts().total()).isEqualTo(clerkOpen - 1);
         // a page opened before the acceptance is stale now
         assertThatThrownBy(() -> dossiers.refuse(receipt.code(), 0, "Thiếu giấy tờ", clerk))
                 .isInstanceOf(DossierRefused.class).hasMessageContaining("changed after this page was opened");
@@ -125,8 +129,9 @@ class DossierFlowIT {
         DossierView appraised = dossiers.appraise(receipt.code(), accepted.dossier().version(), "result",
                 "Hồ sơ đầy đủ, đề nghị cấp", specialist);
         assertThat(appraised.dossier().stage()).contains(Stage.APPROVAL);
-        assertThat(queues.queue(leader, java.util.Set.of(), 0).items()).extracting(Queues.Item::code)
-                .contains(receipt.code());
+        Queues.Page leaderQueue = queues.queue(leader, java.util.Set.of(), 0);
+        assertThat(leaderQueue.items()).extracting(Queues.Item::code).contains(receipt.code());
+        assertThat(leaderQueue.counts().total()).isEqualTo(leaderOpen + 1);
 
         DossierView done = dossiers.approve(receipt.code(), appraised.dossier().version(), "Đồng ý", leader);
         // birth registration is a full-process online service: the result returns online at once

@@ -55,20 +55,21 @@ class DeskPages {
      * A queue line as shown: its texts looked up here, once, rather than by expressions in 50 rows;
      * public, so that the SpEL compiler compiles the page's reads of it.
      */
-    public record Row(String code, String procedureCode, String applicantName, String stage, String due, String tag,
+    public record Row(String href, String code, String procedureCode, String applicantName, String stage, String due, String tag,
             String tagClass) {
     }
 
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
             .ofPattern("dd/MM/yyyy").withZone(Dossiers.VIETNAM);
 
-    private Row row(Queues.Item i, Locale locale) {
+    private Row row(Queues.Item i, String contextPath, Locale locale) {
         String tagClass = switch (i.due()) {
             case LATE -> "govuk-tag--red";
             case NEARLY_DUE -> "govuk-tag--yellow";
             default -> "govuk-tag--green";
         };
-        return new Row(i.code(), i.procedureCode(), i.applicantName(),
+        // codes are letters, digits, dots and hyphens: nothing in them needs encoding in a path
+        return new Row(contextPath + "/desk/dossiers/" + i.code(), i.code(), i.procedureCode(), i.applicantName(),
                 messages.getMessage("stage." + i.stage().name(), null, locale),
                 i.dueAt() == null ? "–" : DAY.format(i.dueAt()),
                 i.due() == Queues.Due.NONE ? null : messages.getMessage("dossier.due." + i.due().name(), null, locale),
@@ -77,13 +78,14 @@ class DeskPages {
 
     @GetMapping("/desk")
     String queue(@RequestParam(required = false) String stage, @RequestParam(defaultValue = "1") int page,
-            @AuthenticationPrincipal Caller caller, Model model, Locale locale) {
+            @AuthenticationPrincipal Caller caller, Model model, Locale locale,
+            jakarta.servlet.http.HttpServletRequest request) {
         requireOfficial(caller);
         Set<Stage> only = stage == null || stage.isBlank() ? Set.of()
                 : Stage.parse(stage).map(s -> (Set<Stage>) EnumSet.of(s)).orElse(Set.of());
         Queues.Page p = queues.queue(caller, only, Math.max(0, page - 1));
         model.addAttribute("page", p);
-        model.addAttribute("rows", p.items().stream().map(i -> row(i, locale)).toList());
+        model.addAttribute("rows", p.items().stream().map(i -> row(i, request.getContextPath(), locale)).toList());
         model.addAttribute("stage", stage == null ? "" : stage);
         model.addAttribute("myStages", Queues.stagesOf(caller));
         return "dossier/desk";

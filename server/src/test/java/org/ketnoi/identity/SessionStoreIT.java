@@ -1,0 +1,103 @@
+package org.ketnoi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.ketnoi.KetnoiIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * The web session table as SessionConfiguration sets it up: expired sessions leave it on our own timer
+ * (the repository's is off), and a mere access rewrites a row at most once a minute.
+ */
+@KetnoiIntegrationTest
+class SessionStoreIT {
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+    @Autowired
+    SessionConfiguration configuration;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void expiredSessionsAreRemovedAndLiveOnesKept() {
+        Session expired = store().createSession();
+        expired.setAttribute("probe", "expired");
+        store().save(expired);
+        Session live = store().createSession();
+        live.setAttribute("probe", "live");
+        store().save(live);
+        jdbc.sql("update identity.http_session set expiry_time = 1 where session_id = ?")
+                .param(expired.getId()).update();
+
+        configuration.removeExpiredSessions();
+
+        assertThat(count(expired.getId())).isZero();
+        assertThat(count(live.getId())).isEqualTo(1);
+        assertThat(sessions.findById(live.getId())).isNotNull();
+    }
+
+    @Test
+    void anAccessWithinTheMinuteLeavesTheRowAndALaterOneExtendsIt() {
+        Session created = store().createSession();
+        store().save(created);
+        long stored = lastAccess(created.getId());
+
+        Session again = store().findById(created.getId());
+        again.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(50));
+        store().save(again);
+        assertThat(lastAccess(created.getId())).isEqualTo(stored);
+
+        Session later = store().findById(created.getId());
+        Instant twoMinutesOn = Instant.ofEpochMilli(stored).plus(Duration.ofMinutes(2));
+        later.setLastAccessedTime(twoMinutesOn);
+        store().save(later);
+        assertThat(lastAccess(created.getId())).isEqualTo(twoMinutesOn.toEpochMilli());
+        assertThat(jdbc.sql("select expiry_time from identity.http_session where session_id = ?")
+                .param(created.getId()).query(Long.class).single())
+                .isEqualTo(twoMinutesOn.plusSeconds(1800).toEpochMilli());
+    }
+
+    @Test
+    void aSignInOrANewIdIsWrittenAtOnceEvenWithinTheMinute() {
+        Session created = store().createSession();
+        store().save(created);
+        long stored = lastAccess(created.getId());
+
+        Session signedIn = store().findById(created.getId());
+        signedIn.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(5));
+        signedIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "079204000123");
+        String oldId = signedIn.getId();
+        String newId = signedIn.changeSessionId();
+        store().save(signedIn);
+
+        assertThat(store().findById(oldId)).isNull();
+        assertThat(jdbc.sql("select principal_name from identity.http_session where session_id = ?")
+                .param(newId).query(String.class).single()).isEqualTo("079204000123");
+        assertThat(lastAccess(newId)).isEqualTo(stored + 5_000);
+    }
+
+    private long lastAccess(String sessionId) {
+        return jdbc.sql("select last_access_time from identity.http_session where session_id = ?")
+                .param(sessionId).query(Long.class).single();
+    }
+
+    // The repository's session class is not public: go through the interface.
+    @SuppressWarnings("unchecked")
+    private SessionRepository<Session> store() {
+        return (SessionRepository<Session>) (SessionRepository<?>) sessions;
+    }
+
+    private long count(String sessionId) {
+        return jdbc.sql("select count(*) from identity.http_session where session_id = ?")
+                .param(sessionId).query(Long.class).single();
+    }
+}
