@@ -15,7 +15,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The web session table as SessionConfiguration sets it up: expired sessions leave it on our own timer
- * (the repository's is off), and a mere access rewrites a row at most once a minute.
+ * (the repository's is off), and through the sessions the platform uses, a mere access rewrites a row
+ * at most once a minute.
  */
 @KetnoiIntegrationTest
 class SessionStoreIT {
@@ -26,6 +27,8 @@ class SessionStoreIT {
     SessionConfiguration configuration;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> used;
 
     @Test
     void expiredSessionsAreRemovedAndLiveOnesKept() {
@@ -46,20 +49,25 @@ class SessionStoreIT {
     }
 
     @Test
+    void thePlatformUsesTheThrottledSessions() {
+        assertThat(used).isInstanceOf(ThrottledSessions.class);
+    }
+
+    @Test
     void anAccessWithinTheMinuteLeavesTheRowAndALaterOneExtendsIt() {
-        Session created = store().createSession();
-        store().save(created);
+        Session created = throttled().createSession();
+        throttled().save(created);
         long stored = lastAccess(created.getId());
 
-        Session again = store().findById(created.getId());
+        Session again = throttled().findById(created.getId());
         again.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(50));
-        store().save(again);
+        throttled().save(again);
         assertThat(lastAccess(created.getId())).isEqualTo(stored);
 
-        Session later = store().findById(created.getId());
+        Session later = throttled().findById(created.getId());
         Instant twoMinutesOn = Instant.ofEpochMilli(stored).plus(Duration.ofMinutes(2));
         later.setLastAccessedTime(twoMinutesOn);
-        store().save(later);
+        throttled().save(later);
         assertThat(lastAccess(created.getId())).isEqualTo(twoMinutesOn.toEpochMilli());
         assertThat(jdbc.sql("select expiry_time from identity.http_session where session_id = ?")
                 .param(created.getId()).query(Long.class).single())
@@ -68,21 +76,36 @@ class SessionStoreIT {
 
     @Test
     void aSignInOrANewIdIsWrittenAtOnceEvenWithinTheMinute() {
-        Session created = store().createSession();
-        store().save(created);
+        Session created = throttled().createSession();
+        throttled().save(created);
         long stored = lastAccess(created.getId());
 
-        Session signedIn = store().findById(created.getId());
+        Session signedIn = throttled().findById(created.getId());
         signedIn.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(5));
         signedIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "079204000123");
         String oldId = signedIn.getId();
         String newId = signedIn.changeSessionId();
-        store().save(signedIn);
+        throttled().save(signedIn);
 
-        assertThat(store().findById(oldId)).isNull();
+        assertThat(throttled().findById(oldId)).isNull();
         assertThat(jdbc.sql("select principal_name from identity.http_session where session_id = ?")
                 .param(newId).query(String.class).single()).isEqualTo("079204000123");
         assertThat(lastAccess(newId)).isEqualTo(stored + 5_000);
+    }
+
+    @Test
+    void anAttributeSetWithinTheMinuteIsKept() {
+        Session created = throttled().createSession();
+        throttled().save(created);
+        Session again = throttled().findById(created.getId());
+        again.setAttribute("probe", "kept");
+        throttled().save(again);
+        assertThat(throttled().findById(created.getId()).<String>getAttribute("probe")).isEqualTo("kept");
+    }
+
+    @SuppressWarnings("unchecked")
+    private SessionRepository<Session> throttled() {
+        return (SessionRepository<Session>) (SessionRepository<?>) used;
     }
 
     private long lastAccess(String sessionId) {
