@@ -4,13 +4,15 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page's shell needs: the language links for the current page and the active language. */
+/**
+ * What every page's shell needs: the language links for the current page, the active language and
+ * the menu entry; and the friendly page for a bad code in a page's address.
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class PageShell {
+class PageShell implements PageAttributes {
 
     private final org.springframework.context.MessageSource messages;
 
@@ -18,12 +20,12 @@ class PageShell {
         this.messages = messages;
     }
 
-    @ModelAttribute("shell")
+    @Override
+    public void addTo(HttpServletRequest request, Object handler, java.util.Map<String, Object> model) {
+        model.put("shell", shell(request, org.springframework.web.servlet.support.RequestContextUtils.getLocale(request)));
+    }
+
     Shell shell(HttpServletRequest request, Locale locale) {
-        // @RestController is a @Controller too: JSON answers need no page shell.
-        if (request.getRequestURI().startsWith("/api/")) {
-            return null;
-        }
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         UriComponentsBuilder uri = original != null
                 ? UriComponentsBuilder.fromPath(original.toString())

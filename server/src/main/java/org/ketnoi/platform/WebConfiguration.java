@@ -2,22 +2,35 @@ package org.ketnoi.platform;
 
 import java.time.Duration;
 import java.util.Locale;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Vietnamese by default; {@code ?lang=en} switches to English and a cookie keeps the choice on
- * every later page, with no JavaScript needed.
+ * every later page, with no JavaScript needed. Modules' {@link PageAttributes} fill the model of
+ * every page about to be rendered.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final ObjectProvider<PageAttributes> pageAttributes;
+
+    WebConfiguration(ObjectProvider<PageAttributes> pageAttributes) {
+        this.pageAttributes = pageAttributes;
+    }
 
     /**
      * No link rewriting: Boot registers Spring's resource URL encoding filter because a WebJars locator is
@@ -48,5 +61,17 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                    ModelAndView page) {
+                if (page == null || !page.hasView() || page.getView() instanceof RedirectView
+                        || page.getViewName() != null && (page.getViewName().startsWith("redirect:")
+                                || page.getViewName().startsWith("forward:"))) {
+                    return;
+                }
+                pageAttributes.orderedStream().forEach(a -> a.addTo(request, handler, page.getModel()));
+            }
+        });
     }
 }

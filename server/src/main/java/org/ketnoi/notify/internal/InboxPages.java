@@ -11,9 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -77,9 +75,9 @@ class InboxPages {
     }
 
     /** The header's inbox link: shown to signed-in people, with their unread count. */
-    @ControllerAdvice(annotations = Controller.class)
+    @org.springframework.stereotype.Component
     @ConditionalOnWebApplication
-    static class Badge {
+    static class Badge implements org.ketnoi.platform.PageAttributes {
 
         private final JdbcInbox inbox;
         private final ObjectProvider<InboxOwners> owners;
@@ -89,14 +87,13 @@ class InboxPages {
             this.owners = owners;
         }
 
-        @ModelAttribute("inboxBadge")
-        InboxBadge badge(HttpServletRequest request) {
-            // pages only: not APIs, and not form posts that answer with a redirect
-            if (!"GET".equals(request.getMethod()) || request.getRequestURI().startsWith("/api/")) {
-                return null;
+        @Override
+        public void addTo(HttpServletRequest request, Object handler, java.util.Map<String, Object> model) {
+            // pages only: not the answers to form posts
+            if ("GET".equals(request.getMethod())) {
+                accountOf(owners, request.getUserPrincipal())
+                        .ifPresent(a -> model.put("inboxBadge", new InboxBadge(inbox.unread(a))));
             }
-            return accountOf(owners, request.getUserPrincipal()).map(a -> new InboxBadge(inbox.unread(a)))
-                    .orElse(null);
         }
     }
 
