@@ -44,6 +44,7 @@ import java.util.function.Supplier;
  */
 final class DossierBenchmark {
 
+    static final String PROFILE_FLAG = "-XX:FlightRecorderOptions:stackdepth=256";
     static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(3);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofMinutes(2);
     static final List<String> EXTRA_ARGUMENTS = List.of("--ketnoi.demo.population=0");
@@ -119,7 +120,10 @@ final class DossierBenchmark {
         Path gcLog = runDir.resolve("gc.log");
         out.println("Server data directory and logs under " + layout.root().relativize(runDir));
         int port = FreePort.find();
-        List<String> command = launch.command(port, dataDir, List.of("-Xlog:gc:file=" + gcLog), EXTRA_ARGUMENTS);
+        // the recorder's default of 64 frames cuts a request's stacks above the controller
+        List<String> jvmFlags = options.profile() ? List.of("-Xlog:gc:file=" + gcLog, PROFILE_FLAG)
+                : List.of("-Xlog:gc:file=" + gcLog);
+        List<String> command = launch.command(port, dataDir, jvmFlags, EXTRA_ARGUMENTS);
         AutoCloseable removeRunFiles = () -> {
             if (!options.keepData()) {
                 PopulationBenchmark.deleteRecursively(dataDir);
@@ -185,7 +189,8 @@ final class DossierBenchmark {
             }
             results = new DossierResults(started, Duration.ofNanos(System.nanoTime() - startedNanos), machine,
                     loadBefore, MachineInfo.loadAverage(), git, jarInfo, ResultsFile.commandLine(options.arguments()),
-                    "java " + String.join(" ", ServerLaunch.JVM_FLAGS) + " -Xlog:gc:file=<run folder>/gc.log -jar "
+                    "java " + String.join(" ", ServerLaunch.JVM_FLAGS) + " -Xlog:gc:file=<run folder>/gc.log"
+                            + (options.profile() ? " " + PROFILE_FLAG : "") + " -jar "
                             + "<copy of server/target/ketnoi-server.jar> start --server.port=<free port> "
                             + "--ketnoi.data-dir=<run folder>/data " + String.join(" ", EXTRA_ARGUMENTS),
                     wrkVersion, pgVersion, BareFlowable.version(), options, healthy, communes.size(), submissions,

@@ -3,6 +3,8 @@ package org.ketnoi.workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
@@ -30,10 +32,16 @@ public class Workflows {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final RepositoryService repository;
+    // key -> id of its latest definition when first started here: by key, Flowable looks the
+    // latest version up in the database on every start; by id it takes it from its deployment cache.
+    // Definitions are deployed when a node starts, so a node keeps starting the version it began with.
+    private final Map<String, String> definitions = new ConcurrentHashMap<>();
 
-    Workflows(RuntimeService runtime, TaskService tasks) {
+    Workflows(RuntimeService runtime, TaskService tasks, RepositoryService repository) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.repository = repository;
     }
 
     /** Starts a process and returns its instance id. */
@@ -41,7 +49,9 @@ public class Workflows {
         if (!PROCESSES.contains(processKey)) {
             throw new IllegalArgumentException("No process is called " + processKey);
         }
-        ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionKey(processKey)
+        String definition = definitions.computeIfAbsent(processKey, key -> repository.createProcessDefinitionQuery()
+                .processDefinitionKey(key).latestVersion().singleResult().getId());
+        ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionId(definition)
                 .businessKey(businessKey).start();
         return instance.getId();
     }
