@@ -42,6 +42,19 @@ public enum DossierStatus {
                 .orElseThrow(() -> new IllegalArgumentException("No dossier status has the code " + code));
     }
 
+    /**
+     * The GOV.UK tag colour pages show the status in, the same wherever it appears: done green, ended
+     * without a result red, waiting on the applicant yellow, in progress blue.
+     */
+    public String tagClass() {
+        return switch (this) {
+            case PROCESSED, RESULT_RETURNED -> "govuk-tag--green";
+            case REFUSED, WITHDRAWN, STOPPED -> "govuk-tag--red";
+            case SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED -> "govuk-tag--yellow";
+            default -> "govuk-tag--blue";
+        };
+    }
+
     /** A status no process step follows. */
     public boolean isFinal() {
         return this == REFUSED || this == WITHDRAWN || this == STOPPED || this == RESULT_RETURNED;

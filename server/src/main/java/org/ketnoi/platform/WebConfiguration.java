@@ -27,6 +27,7 @@ class WebConfiguration implements WebMvcConfigurer {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final ObjectProvider<PageAttributes> pageAttributes;
+    private volatile java.util.List<PageAttributes> resolvedPageAttributes;
 
     WebConfiguration(ObjectProvider<PageAttributes> pageAttributes) {
         this.pageAttributes = pageAttributes;
@@ -55,6 +56,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    // looked up at the first page rather than when MVC is configured: they need the database's beans
+    private java.util.List<PageAttributes> pageAttributes() {
+        java.util.List<PageAttributes> resolved = resolvedPageAttributes;
+        if (resolved == null) {
+            resolved = pageAttributes.orderedStream().toList();
+            resolvedPageAttributes = resolved;
+        }
+        return resolved;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
@@ -70,7 +81,9 @@ class WebConfiguration implements WebMvcConfigurer {
                                 || page.getViewName().startsWith("forward:"))) {
                     return;
                 }
-                pageAttributes.orderedStream().forEach(a -> a.addTo(request, handler, page.getModel()));
+                for (PageAttributes a : pageAttributes()) {
+                    a.addTo(request, handler, page.getModel());
+                }
             }
         });
     }

@@ -177,6 +177,9 @@ class DossierBrowserIT {
             p.fill("#digits", citizen.username().substring(8));
             p.click("main button[type=submit]");
             assertThat(p.locator("main")).containsText("10 · Đã trả kết quả");
+            // the status is shown in the timeline's colour for it
+            assertThat(p.locator("main .govuk-summary-list .govuk-tag")).hasClass(
+                    java.util.regex.Pattern.compile(".*govuk-tag--green.*"));
             assertThat(p.locator("main")).not().containsText("Hoàng Văn Nam");
             assertNoSeriousAxeViolations(p);
             screenshot(p, "dossier-track");
