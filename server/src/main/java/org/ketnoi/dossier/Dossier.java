@@ -264,6 +264,11 @@ public final class Dossier {
 
     /** The appointment in force: the apology letter's new date when one was sent. */
     public Instant effectiveDue() {
+        return appointment(dueAt, apologisedUntil);
+    }
+
+    /** The appointment in force: the later of the one given at reception and the one an apology set. */
+    static Instant appointment(Instant dueAt, Instant apologisedUntil) {
         if (dueAt == null) {
             return null;
         }

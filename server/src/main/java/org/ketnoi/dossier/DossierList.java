@@ -38,6 +38,10 @@ public class DossierList {
     /** What the public lookup shows: no name, no form, no files; the steps and their dates. */
     public record Tracked(String code, String procedureCode, int procedureVersion, String agency, DossierStatus status,
             Instant submittedAt, Instant dueAt, List<Step> steps, int version) {
+
+        Tracked withSteps(List<Step> all) {
+            return new Tracked(code, procedureCode, procedureVersion, agency, status, submittedAt, dueAt, all, version);
+        }
     }
 
     public record Step(Instant at, DossierStatus status, String action) {
@@ -68,8 +72,7 @@ public class DossierList {
                         select coalesce((select failures from dossier.lookup_failure
                                          where code = ? and last_at > now() - make_interval(mins => ?)), 0) failures,
                                d.id, d.applicant_id_tail, d.code, d.procedure_code, d.procedure_version, d.agency,
-                               d.status, d.submitted_at, d.version,
-                               case when d.apologised_until > d.due_at then d.apologised_until else d.due_at end due
+                               d.status, d.submitted_at, d.version, d.due_at, d.apologised_until
                         from (select 1) one left join dossier.dossier d on d.code = ?""")
                 .params(c, LOCK_MINUTES, c)
                 .query((rs, n) -> new Row(rs.getInt("failures"), rs.getObject("id", UUID.class),
@@ -77,7 +80,9 @@ public class DossierList {
                                 : new Tracked(rs.getString("code"), rs.getString("procedure_code"),
                                         rs.getInt("procedure_version"), rs.getString("agency"),
                                         DossierStatus.of(rs.getInt("status")), DossierTable.instant(rs, "submitted_at"),
-                                        DossierTable.instant(rs, "due"), List.of(), rs.getInt("version"))))
+                                        Dossier.appointment(DossierTable.instant(rs, "due_at"),
+                                                DossierTable.instant(rs, "apologised_until")),
+                                        List.of(), rs.getInt("version"))))
                 .single();
         if (row.failures() >= MAX_FAILURES) {
             return new TrackResult(Lookup.PAUSED, Optional.empty());
@@ -97,8 +102,6 @@ public class DossierList {
                 .query((rs, n) -> new Step(rs.getTimestamp("at").toInstant(), DossierStatus.of(rs.getInt("status")),
                         rs.getString("action")))
                 .list();
-        Tracked t = row.tracked();
-        return new TrackResult(Lookup.FOUND, Optional.of(new Tracked(t.code(), t.procedureCode(),
-                t.procedureVersion(), t.agency(), t.status(), t.submittedAt(), t.dueAt(), steps, t.version())));
+        return new TrackResult(Lookup.FOUND, Optional.of(row.tracked().withSteps(steps)));
     }
 }

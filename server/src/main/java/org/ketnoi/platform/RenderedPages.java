@@ -31,7 +31,7 @@ public class RenderedPages {
     /** The pages kept at most; past it the memory starts over (a few tens of MB at worst). */
     static final int MAX_PAGES = 1024;
 
-    private record Page(String version, byte[] body, String contentType, Locale locale) {
+    record Page(String version, byte[] body, String contentType, Locale locale) {
     }
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
@@ -59,13 +59,7 @@ public class RenderedPages {
         String key = key(request, locale);
         Page page = pages.get(key);
         if (page != null && page.version().equals(version)) {
-            return new ModelAndView((View) (model, req, response) -> {
-                response.setLocale(page.locale());
-                response.setContentType(page.contentType());
-                response.setContentLength(page.body().length);
-                response.setHeader(HEADER, "hit");
-                response.getOutputStream().write(page.body());
-            });
+            return new ModelAndView(new Kept(page));
         }
         fillModel.run();
         return new ModelAndView((View) (model, req, response) -> {
@@ -87,6 +81,20 @@ public class RenderedPages {
             }
             rendered.copyBodyToResponse();
         });
+    }
+
+    /** A page served as the bytes kept for it: it reads no model, so nobody needs to fill one. */
+    record Kept(Page page) implements View {
+
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.setLocale(page.locale());
+            response.setContentType(page.contentType());
+            response.setContentLength(page.body().length);
+            response.setHeader(HEADER, "hit");
+            response.getOutputStream().write(page.body());
+        }
     }
 
     // only on a miss, once per page and version

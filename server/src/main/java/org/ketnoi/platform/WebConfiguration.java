@@ -77,6 +77,7 @@ class WebConfiguration implements WebMvcConfigurer {
             public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                     ModelAndView page) {
                 if (page == null || !page.hasView() || page.getView() instanceof RedirectView
+                        || page.getView() instanceof RenderedPages.Kept
                         || page.getViewName() != null && (page.getViewName().startsWith("redirect:")
                                 || page.getViewName().startsWith("forward:"))) {
                     return;

@@ -55,32 +55,30 @@ class SessionStoreIT {
 
     @Test
     void anAccessWithinTheMinuteLeavesTheRowAndALaterOneExtendsIt() {
-        Session created = throttled().createSession();
-        throttled().save(created);
-        long stored = lastAccess(created.getId());
+        String id = newSession();
+        long stored = lastAccess(id);
 
-        Session again = throttled().findById(created.getId());
+        Session again = throttled().findById(id);
         again.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(50));
         throttled().save(again);
-        assertThat(lastAccess(created.getId())).isEqualTo(stored);
+        assertThat(lastAccess(id)).isEqualTo(stored);
 
-        Session later = throttled().findById(created.getId());
+        Session later = throttled().findById(id);
         Instant twoMinutesOn = Instant.ofEpochMilli(stored).plus(Duration.ofMinutes(2));
         later.setLastAccessedTime(twoMinutesOn);
         throttled().save(later);
-        assertThat(lastAccess(created.getId())).isEqualTo(twoMinutesOn.toEpochMilli());
+        assertThat(lastAccess(id)).isEqualTo(twoMinutesOn.toEpochMilli());
         assertThat(jdbc.sql("select expiry_time from identity.http_session where session_id = ?")
-                .param(created.getId()).query(Long.class).single())
+                .param(id).query(Long.class).single())
                 .isEqualTo(twoMinutesOn.plusSeconds(1800).toEpochMilli());
     }
 
     @Test
     void aSignInOrANewIdIsWrittenAtOnceEvenWithinTheMinute() {
-        Session created = throttled().createSession();
-        throttled().save(created);
-        long stored = lastAccess(created.getId());
+        String id = newSession();
+        long stored = lastAccess(id);
 
-        Session signedIn = throttled().findById(created.getId());
+        Session signedIn = throttled().findById(id);
         signedIn.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(5));
         signedIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "079204000123");
         String oldId = signedIn.getId();
@@ -95,12 +93,18 @@ class SessionStoreIT {
 
     @Test
     void anAttributeSetWithinTheMinuteIsKept() {
-        Session created = throttled().createSession();
-        throttled().save(created);
-        Session again = throttled().findById(created.getId());
+        String id = newSession();
+        Session again = throttled().findById(id);
         again.setAttribute("probe", "kept");
         throttled().save(again);
-        assertThat(throttled().findById(created.getId()).<String>getAttribute("probe")).isEqualTo("kept");
+        assertThat(throttled().findById(id).<String>getAttribute("probe")).isEqualTo("kept");
+    }
+
+    /** A session stored through the platform's repository; its id. */
+    private String newSession() {
+        Session created = throttled().createSession();
+        throttled().save(created);
+        return created.getId();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,9 +1,9 @@
 package org.ketnoi.dossier.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-
 import java.util.Locale;
 import java.util.Set;
 import org.ketnoi.catalogue.Forms;
@@ -17,6 +17,7 @@ import org.ketnoi.identity.Caller;
 import org.ketnoi.identity.Roles;
 import org.ketnoi.agency.AgencyId;
 import org.ketnoi.platform.InvalidInput;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +41,10 @@ class DeskPages {
     private final Queues queues;
     private final Accounts accounts;
     private final Refusals refusals;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
     DeskPages(Dossiers dossiers, Queues queues, Accounts accounts, Refusals refusals,
-            org.springframework.context.MessageSource messages) {
+            MessageSource messages) {
         this.dossiers = dossiers;
         this.queues = queues;
         this.accounts = accounts;
@@ -79,7 +80,7 @@ class DeskPages {
     @GetMapping("/desk")
     String queue(@RequestParam(required = false) String stage, @RequestParam(defaultValue = "1") int page,
             @AuthenticationPrincipal Caller caller, Model model, Locale locale,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         requireOfficial(caller);
         Set<Stage> only = stage == null || stage.isBlank() ? Set.of()
                 : Stage.parse(stage).map(s -> (Set<Stage>) EnumSet.of(s)).orElse(Set.of());
